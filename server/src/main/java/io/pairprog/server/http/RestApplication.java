@@ -1,0 +1,42 @@
+package io.pairprog.server.http;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.pairprog.server.store.RoomStore;
+import jakarta.ws.rs.ext.ContextResolver;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** The Jersey side of the server: resources, JSON settings and the one error mapper. */
+public final class RestApplication {
+    private RestApplication() {
+    }
+
+    public static ResourceConfig create(RoomStore rooms, long maxBodyBytes) {
+        ObjectMapper json = objectMapper();
+        return new ResourceConfig()
+                .register(new RoomResource(rooms, json))
+                .register(new AutocompleteResource())
+                .register(new ErrorMapper())
+                .register(new BodyLimitFilter(maxBodyBytes))
+                // Jackson's own mappers answer in plain text; ours answer in the API's JSON error shape.
+                .register(JacksonFeature.withoutExceptionMappers())
+                .register((ContextResolver<ObjectMapper>) type -> json)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    }
+
+    /** Lenient about unknown fields (seed clients send more), strict about duplicate keys. */
+    static ObjectMapper objectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+}

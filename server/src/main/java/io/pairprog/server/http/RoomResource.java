@@ -1,0 +1,58 @@
+package io.pairprog.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pairprog.protocol.ErrorCode;
+import io.pairprog.server.room.RoomIds;
+import io.pairprog.server.store.RoomRecord;
+import io.pairprog.server.store.RoomStore;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.UUID;
+
+/** {@code /rooms}: the seed's room creation, plus reading a room's stored state. */
+@Path("rooms")
+@Produces(MediaType.APPLICATION_JSON)
+public final class RoomResource {
+    private final RoomStore rooms;
+    private final ObjectMapper json;
+
+    public RoomResource(RoomStore rooms, ObjectMapper json) {
+        this.rooms = rooms;
+        this.json = json;
+    }
+
+    /** The seed sends no body; a JSON body may choose the room's language. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Created create(String body) throws JsonProcessingException {
+        CreateRoom request = body == null || body.isBlank() ? new CreateRoom(null)
+                : json.readValue(body, CreateRoom.class);
+        return new Created(rooms.create(Languages.orDefault(request.language())).id());
+    }
+
+    @GET
+    @Path("{roomId}")
+    public RoomView get(@PathParam("roomId") String roomId) {
+        UUID id = RoomIds.parse(roomId).orElseThrow(() ->
+                new ApiException(400, ErrorCode.INVALID_ROOM_ID, "room id must be a UUID"));
+        RoomRecord room = rooms.find(id).orElseThrow(() ->
+                new ApiException(404, ErrorCode.ROOM_NOT_FOUND, "no room " + id));
+        return new RoomView(room.id(), room.code(), room.revision(), room.language(), room.updatedAt());
+    }
+
+    public record CreateRoom(String language) {
+    }
+
+    public record Created(UUID roomId) {
+    }
+
+    public record RoomView(UUID roomId, String code, long revision, String language, Instant updatedAt) {
+    }
+}

@@ -1,0 +1,140 @@
+package io.pairprog.server.room;
+
+import io.pairprog.server.Managed;
+import io.pairprog.server.store.Database;
+import io.pairprog.server.store.LoggedOperation;
+import io.pairprog.server.store.OperationLog;
+import io.pairprog.server.store.RoomStore;
+import io.pairprog.server.store.StoreException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores edits the way databases store log records: whatever is waiting when the previous commit ends
+ * goes into the next transaction, across all rooms. Under load one commit carries many edits, so the
+ * per-edit cost of a durable write falls as the load rises; when idle an edit is committed at once.
+ *
+ * <p>One thread does all writes, so each room's edits reach the database in revision order and the
+ * callbacks ({@link Room#committed}, {@link Room#failed}) run in that order too.
+ */
+public final class GroupCommit implements Managed, CommitSink {
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    private static final int RETRIES = 3;
+
+    private final Database database;
+    private final int maxBatch;
+    private final LinkedBlockingQueue<PendingEdit> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong unfinished = new AtomicLong();
+    private volatile boolean running;
+    private Thread thread;
+
+    public GroupCommit(Database database, int maxBatch) {
+        this.database = database;
+        this.maxBatch = maxBatch;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "group-commit");
+        thread.start();
+    }
+
+    /** Commits everything already queued, then stops. */
+    @Override
+    public void stop() throws InterruptedException {
+        flush(TimeUnit.SECONDS.toMillis(10));
+        running = false;
+        thread.interrupt();
+        thread.join();
+    }
+
+    @Override
+    public void submit(PendingEdit edit) {
+        unfinished.incrementAndGet();
+        queue.add(edit);
+    }
+
+    /** Waits until every edit submitted so far has been committed or failed; used on shutdown. */
+    public void flush(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (unfinished.get() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(2);
+        }
+    }
+
+    private void run() {
+        List<PendingEdit> batch = new ArrayList<>(maxBatch);
+        while (running) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                continue; // stop() clears running once the queue is flushed
+            }
+            queue.drainTo(batch, maxBatch - 1);
+            try {
+                commit(batch);
+            } catch (RuntimeException e) {
+                log.error("group commit crashed on a batch of {} edits", batch.size(), e);
+            } finally {
+                unfinished.addAndGet(-batch.size());
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<PendingEdit> batch) {
+        Map<Room, List<PendingEdit>> byRoom = new LinkedHashMap<>();
+        for (PendingEdit edit : batch) {
+            if (edit.room().isCurrent(edit)) {
+                byRoom.computeIfAbsent(edit.room(), r -> new ArrayList<>()).add(edit);
+            }
+        }
+        if (byRoom.isEmpty()) {
+            return;
+        }
+        StoreException failure = null;
+        for (int attempt = 1; attempt <= RETRIES; attempt++) {
+            try {
+                write(byRoom);
+                byRoom.forEach(Room::committed);
+                return;
+            } catch (StoreException e) {
+                failure = e;
+                if (e.kind() != StoreException.Kind.RETRY) {
+                    break;
+                }
+            }
+        }
+        log.warn("commit of {} edits in {} rooms failed ({}): {}", batch.size(), byRoom.size(), failure.kind(),
+                failure.getMessage());
+        StoreException cause = failure;
+        byRoom.keySet().forEach(room -> room.failed(cause));
+    }
+
+    private void write(Map<Room, List<PendingEdit>> byRoom) {
+        Instant now = Instant.now();
+        database.inTransaction(connection -> {
+            for (Map.Entry<Room, List<PendingEdit>> entry : byRoom.entrySet()) {
+                List<PendingEdit> edits = entry.getValue();
+                List<LoggedOperation> operations = new ArrayList<>(edits.size());
+                for (PendingEdit edit : edits) {
+                    operations.add(edit.operation());
+                }
+                PendingEdit last = edits.get(edits.size() - 1);
+                OperationLog.append(connection, entry.getKey().id(), operations);
+                RoomStore.advance(connection, entry.getKey().id(), operations.get(0).revision() - 1,
+                        last.operation().revision(), last.textAfter(), now);
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,24 @@
+package io.pairprog.server.room;
+
+/**
+ * A connection's standing in a room. Every connection starts as a seed-style client that exchanges whole
+ * texts ({@code code_update}); a {@code hello} turns it into an OT client with a stable {@code clientId}.
+ * Only the owning room touches it, under the room's lock.
+ */
+final class Participant {
+    final Peer peer;
+    /** The author id for this connection's full-text updates, which have no client-chosen id. */
+    final String legacyId;
+    long legacySeq;
+    String clientId;
+    String name;
+
+    Participant(Peer peer, String legacyId) {
+        this.peer = peer;
+        this.legacyId = legacyId;
+    }
+
+    boolean speaksOt() {
+        return clientId != null;
+    }
+}

@@ -1,0 +1,16 @@
+package io.pairprog.server.room;
+
+import io.pairprog.server.store.LoggedOperation;
+import io.pairprog.server.store.OperationLog.ClientProgress;
+
+/**
+ * An edit a room has applied in memory but not yet stored. It is acknowledged and broadcast only when
+ * its commit succeeds; if the commit fails the room rolls it back using {@code previousProgress}.
+ *
+ * @param epoch the room's epoch when the edit was made; a rollback starts a new epoch, which voids
+ *              every edit of the old one still waiting in the commit queue
+ * @param textAfter the room's text once this edit is applied (shared, not copied: strings are immutable)
+ */
+record PendingEdit(Room room, int epoch, LoggedOperation operation, String textAfter, Participant sender,
+                   ClientProgress previousProgress) {
+}

@@ -1,0 +1,391 @@
+package io.pairprog.server.room;
+
+import io.pairprog.ot.OperationException;
+import io.pairprog.ot.TextDiff;
+import io.pairprog.ot.TextOperation;
+import io.pairprog.protocol.ClientMessage;
+import io.pairprog.protocol.ErrorCode;
+import io.pairprog.protocol.MessageCodec;
+import io.pairprog.protocol.ServerMessage;
+import io.pairprog.server.store.LoggedOperation;
+import io.pairprog.server.store.OperationLog.ClientProgress;
+import io.pairprog.server.store.RoomRecord;
+import io.pairprog.server.store.StoreException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The authoritative document of one room: ot.js's {@code Server.receiveOperation} plus durability.
+ *
+ * <pre>
+ *   client op at baseRevision ──transform against (baseRevision, head]──► apply ──► head+1 (pending)
+ *                                                                                   │ group commit
+ *                     ack to sender, op to the others, code_update to seed clients ◄┘ (durable)
+ * </pre>
+ *
+ * Two versions of the text live here: the head, which includes edits still waiting for their commit,
+ * and the durable text. Clients only ever see durable revisions: joins are served from the durable text
+ * and acks/broadcasts leave only after the commit. If a commit fails, every pending edit is rolled back
+ * and its sender told, so nothing is acknowledged that was not stored.
+ *
+ * <p>All state is guarded by {@code this}. Work under the lock is CPU-only (transform, apply, queueing
+ * non-blocking sends), except reading old operations back from the log for a client far behind.
+ */
+public final class Room {
+    private final UUID id;
+    private final RoomLimits limits;
+    private final RoomHistory history;
+    private final CommitSink commits;
+    private final MessageCodec codec;
+    private final Consumer<Room> onIdle;
+
+    private final String language;
+    private String text;
+    private long revision;
+    private String durableText;
+    private long durableRevision;
+    /** Operations (revision - recent.size(), revision]; never evicts one that is not yet durable. */
+    private final ArrayDeque<LoggedOperation> recent = new ArrayDeque<>();
+    private final Map<String, ClientProgress> progress;
+    private final List<PendingEdit> pending = new ArrayList<>();
+    private final Map<Peer, Participant> participants = new LinkedHashMap<>();
+    private int epoch;
+    private long legacyIds;
+
+    Room(RoomRecord record, Map<String, ClientProgress> progress, RoomLimits limits, RoomHistory history,
+         CommitSink commits, MessageCodec codec, Consumer<Room> onIdle) {
+        this.id = record.id();
+        this.language = record.language();
+        this.text = record.code();
+        this.durableText = record.code();
+        this.revision = record.revision();
+        this.durableRevision = record.revision();
+        this.progress = new HashMap<>(progress);
+        this.limits = limits;
+        this.history = history;
+        this.commits = commits;
+        this.codec = codec;
+        this.onIdle = onIdle;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    /** Adds a connection as a seed-style client and sends it the durable text. */
+    synchronized void join(Peer peer) {
+        participants.put(peer, new Participant(peer, "legacy-" + (++legacyIds) + "-" + shortId()));
+        peer.send(codec.encode(new ServerMessage.InitialCode(durableText, durableRevision, language)));
+    }
+
+    public void leave(Peer peer) {
+        boolean idle;
+        synchronized (this) {
+            participants.remove(peer);
+            idle = isIdle();
+        }
+        if (idle) {
+            onIdle.accept(this);
+        }
+    }
+
+    synchronized boolean isIdle() {
+        return participants.isEmpty() && pending.isEmpty();
+    }
+
+    /**
+     * Turns a connection into an OT client: sends every durable operation after the client's revision
+     * (its own included, which is how a client learns that an edit sent before a disconnect was stored),
+     * then {@code joined}.
+     */
+    public synchronized void hello(Peer peer, ClientMessage.Hello hello) {
+        Participant p = participants.get(peer);
+        if (p.speaksOt()) {
+            sendError(peer, ErrorCode.MALFORMED_MESSAGE, "hello: this connection already joined as " + p.clientId, null);
+            return;
+        }
+        if (hello.revision() > durableRevision) {
+            sendError(peer, ErrorCode.REVISION_IN_FUTURE, "hello: revision " + hello.revision()
+                    + " is ahead of the room's revision " + durableRevision, null);
+            return;
+        }
+        List<LoggedOperation> missed;
+        try {
+            missed = operations(hello.revision(), durableRevision);
+        } catch (StoreException e) {
+            sendError(peer, ErrorCode.STORE_UNAVAILABLE, "hello: could not read the operation log; try again", null);
+            return;
+        }
+        for (LoggedOperation op : missed) {
+            peer.send(codec.encode(broadcastOf(op)));
+        }
+        p.clientId = hello.clientId();
+        p.name = hello.name();
+        peer.send(codec.encode(new ServerMessage.Joined(p.clientId, durableRevision)));
+    }
+
+    /** An OT client's operation: deduplicate, transform to the head, apply, queue for commit. */
+    public synchronized void receive(Peer peer, ClientMessage.Op op) {
+        Participant p = participants.get(peer);
+        if (!p.speaksOt()) {
+            sendError(peer, ErrorCode.NOT_JOINED, "op: send hello before operations", op.clientSeq());
+            return;
+        }
+        if (!p.clientId.equals(op.clientId())) {
+            sendError(peer, ErrorCode.CLIENT_ID_MISMATCH, "op: clientId " + op.clientId()
+                    + " is not this connection's (" + p.clientId + ")", op.clientSeq());
+            return;
+        }
+        if (op.baseRevision() > durableRevision) {
+            sendError(peer, ErrorCode.REVISION_IN_FUTURE, "op: baseRevision " + op.baseRevision()
+                    + " is ahead of the room's revision " + durableRevision, op.clientSeq());
+            return;
+        }
+        ClientProgress last = progress.get(op.clientId());
+        if (last != null && op.clientSeq() <= last.clientSeq()) {
+            answerDuplicate(peer, op, last);
+            return;
+        }
+        TextOperation transformed;
+        try {
+            transformed = op.op();
+            for (LoggedOperation concurrent : operations(op.baseRevision(), revision)) {
+                transformed = TextOperation.transform(transformed, concurrent.operation()).aPrime();
+            }
+        } catch (OperationException e) {
+            sendError(peer, ErrorCode.INVALID_OPERATION, "op: does not fit the document at revision "
+                    + op.baseRevision() + ": " + e.getMessage(), op.clientSeq());
+            return;
+        } catch (StoreException e) {
+            sendError(peer, ErrorCode.STORE_UNAVAILABLE, "op: could not read the operation log; resend later",
+                    op.clientSeq());
+            return;
+        }
+        if (transformed.splitsSurrogatePair(text)) {
+            sendError(peer, ErrorCode.INVALID_OPERATION, "op: would split a surrogate pair", op.clientSeq());
+            return;
+        }
+        apply(p, op.clientId(), op.clientSeq(), transformed);
+    }
+
+    /**
+     * A seed-style client's whole text: last writer wins, as in the seed, but as a minimal edit of the head
+     * so that it interleaves with OT clients instead of overwriting their concurrent typing elsewhere.
+     */
+    public synchronized void replaceText(Peer peer, String code) {
+        Participant p = participants.get(peer);
+        if (code.length() > limits.maxDocumentChars()) {
+            sendError(peer, ErrorCode.DOCUMENT_TOO_LARGE, "code_update: " + code.length()
+                    + " characters exceed the limit of " + limits.maxDocumentChars(), null);
+            return;
+        }
+        TextOperation diff = TextDiff.between(text, code);
+        if (!diff.isNoop()) {
+            apply(p, p.legacyId, ++p.legacySeq, diff);
+        }
+    }
+
+    private void apply(Participant sender, String clientId, long clientSeq, TextOperation op) {
+        String after = op.apply(text);
+        if (after.length() > limits.maxDocumentChars()) {
+            sendError(sender.peer, ErrorCode.DOCUMENT_TOO_LARGE, "op: the document would have " + after.length()
+                    + " characters, over the limit of " + limits.maxDocumentChars(), clientSeq);
+            return;
+        }
+        LoggedOperation logged = new LoggedOperation(++revision, clientId, clientSeq, op, Instant.now());
+        text = after;
+        recent.addLast(logged);
+        while (recent.size() > limits.historyWindow() && recent.peekFirst().revision() <= durableRevision) {
+            recent.removeFirst();
+        }
+        ClientProgress previous = progress.put(clientId, new ClientProgress(clientSeq, logged.revision()));
+        PendingEdit edit = new PendingEdit(this, epoch, logged, after, sender, previous);
+        pending.add(edit);
+        commits.submit(edit);
+    }
+
+    private void answerDuplicate(Peer peer, ClientMessage.Op op, ClientProgress last) {
+        if (op.clientSeq() < last.clientSeq()) {
+            sendError(peer, ErrorCode.INVALID_OPERATION, "op: clientSeq " + op.clientSeq()
+                    + " is older than this client's last stored edit (" + last.clientSeq() + ")", op.clientSeq());
+        } else if (last.revision() <= durableRevision) {
+            // A resend of a stored edit (its ack was lost): acknowledge again, apply nothing.
+            peer.send(codec.encode(new ServerMessage.Ack(last.revision(), last.clientSeq())));
+        }
+        // Otherwise it is still being committed; the commit acknowledges it (or broadcasts it to this
+        // client's newer connection, which counts its own operation as the ack).
+    }
+
+    /** True while the edit belongs to the room's current epoch, i.e. was not rolled back. */
+    synchronized boolean isCurrent(PendingEdit edit) {
+        return edit.epoch() == epoch;
+    }
+
+    /** The commit of {@code edits} (this room's part of one batch, in order) succeeded. */
+    void committed(List<PendingEdit> edits) {
+        boolean idle;
+        synchronized (this) {
+            pending.subList(0, edits.size()).clear();
+            PendingEdit last = edits.get(edits.size() - 1);
+            durableRevision = last.operation().revision();
+            durableText = last.textAfter();
+            for (PendingEdit edit : edits) {
+                publish(edit.operation(), edit.sender());
+            }
+            sendTextToSeedClients(edits.stream().allMatch(e -> e.sender() == edits.get(0).sender())
+                    ? edits.get(0).sender() : null);
+            idle = isIdle();
+        }
+        if (idle) {
+            onIdle.accept(this);
+        }
+    }
+
+    /** Acks a durable operation to its sender and sends it to every other OT client. */
+    private void publish(LoggedOperation op, Participant sender) {
+        String broadcast = codec.encode(broadcastOf(op));
+        for (Participant p : participants.values()) {
+            if (p != sender) {
+                if (p.speaksOt()) {
+                    p.peer.send(broadcast);
+                }
+            } else if (p.speaksOt() && op.clientId().equals(p.clientId)) {
+                p.peer.send(codec.encode(new ServerMessage.Ack(op.revision(), op.clientSeq())));
+            }
+        }
+    }
+
+    /** Seed clients get the whole durable text, except the one that wrote all of it (it has it already). */
+    private void sendTextToSeedClients(Participant soleAuthor) {
+        String update = null;
+        for (Participant p : participants.values()) {
+            if (p.speaksOt() || p == soleAuthor) {
+                continue;
+            }
+            if (update == null) {
+                update = codec.encode(new ServerMessage.CodeUpdate(durableText, durableRevision));
+            }
+            p.peer.send(update);
+        }
+    }
+
+    /**
+     * A commit failed: roll the head back to the durable text, void every pending edit (later ones were
+     * transformed against the failed ones) and tell each sender, who keeps the edit and resends it.
+     */
+    synchronized void failed(StoreException cause) {
+        ErrorCode code = cause.kind() == StoreException.Kind.CONFLICT ? ErrorCode.RETRY_EXHAUSTED
+                : ErrorCode.STORE_UNAVAILABLE;
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            PendingEdit edit = pending.get(i);
+            String clientId = edit.operation().clientId();
+            if (edit.previousProgress() == null) {
+                progress.remove(clientId);
+            } else {
+                progress.put(clientId, edit.previousProgress());
+            }
+            if (participants.get(edit.sender().peer) == edit.sender()) {
+                sendError(edit.sender().peer, code, "op: not stored (" + describe(cause) + "); resend it",
+                        edit.operation().clientSeq());
+            }
+        }
+        pending.clear();
+        for (Iterator<LoggedOperation> it = recent.descendingIterator(); it.hasNext(); ) {
+            if (it.next().revision() > durableRevision) {
+                it.remove();
+            }
+        }
+        text = durableText;
+        revision = durableRevision;
+        epoch++;
+        if (cause.kind() == StoreException.Kind.CONFLICT) {
+            catchUpWithLog();
+        }
+    }
+
+    /**
+     * Another writer stored revisions this room did not make (two servers on one database). Adopt them
+     * as durable history and pass them on; the senders of the voided edits resend, and their edits are
+     * then transformed against these like any concurrent edit.
+     */
+    private void catchUpWithLog() {
+        List<LoggedOperation> foreign;
+        try {
+            foreign = history.range(id, durableRevision, Long.MAX_VALUE);
+        } catch (StoreException e) {
+            return; // the next commit attempt conflicts again and retries this
+        }
+        for (LoggedOperation op : foreign) {
+            durableText = op.operation().apply(durableText);
+            durableRevision = op.revision();
+            recent.addLast(op);
+            progress.put(op.clientId(), new ClientProgress(op.clientSeq(), op.revision()));
+            publish(op, null);
+        }
+        text = durableText;
+        revision = durableRevision;
+        if (!foreign.isEmpty()) {
+            sendTextToSeedClients(null);
+        }
+    }
+
+    private static String describe(StoreException cause) {
+        return cause.kind() == StoreException.Kind.CONFLICT ? "another writer stored this revision first"
+                : "the database is unavailable";
+    }
+
+    /** The operations (after, upTo], from memory when recent enough, else from the log plus memory. */
+    private List<LoggedOperation> operations(long after, long upTo) {
+        List<LoggedOperation> result = new ArrayList<>();
+        long oldestInMemory = revision - recent.size();
+        if (after < oldestInMemory) {
+            result.addAll(history.range(id, after, Math.min(oldestInMemory, upTo)));
+        }
+        for (LoggedOperation op : recent) {
+            if (op.revision() > after && op.revision() <= upTo) {
+                result.add(op);
+            }
+        }
+        return result;
+    }
+
+    private static ServerMessage.Op broadcastOf(LoggedOperation op) {
+        return new ServerMessage.Op(op.revision(), op.clientId(), op.clientSeq(), op.operation());
+    }
+
+    private void sendError(Peer peer, ErrorCode code, String message, Long clientSeq) {
+        peer.send(codec.encode(new ServerMessage.Error(code, message, clientSeq)));
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Closes every connection; each one's close handler then leaves the room. */
+    void closeAll(int code, String reason) {
+        List<Peer> peers;
+        synchronized (this) {
+            peers = new ArrayList<>(participants.keySet());
+        }
+        for (Peer peer : peers) {
+            peer.close(code, reason);
+        }
+    }
+
+    /** Read-only view for tests and REST: the durable text and revision. */
+    public synchronized RoomSnapshot snapshot() {
+        return new RoomSnapshot(durableText, durableRevision, revision, participants.size());
+    }
+
+    /** @param headRevision the revision including edits still being committed */
+    public record RoomSnapshot(String text, long revision, long headRevision, int participants) {
+    }
+}

@@ -1,0 +1,77 @@
+package io.pairprog.server.room;
+
+import io.pairprog.protocol.MessageCodec;
+import io.pairprog.server.store.OperationLog;
+import io.pairprog.server.store.RoomStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The rooms that have connections or unstored edits, each loaded once from the store. A room leaves
+ * memory when its last connection has gone and its last edit is stored, so memory follows activity,
+ * not the number of rooms ever created.
+ *
+ * <p>Lock order: a map bin (loading, releasing) may take a room's lock, never the reverse; rooms call
+ * {@link #releaseIfIdle} only after leaving their lock.
+ */
+public final class RoomRegistry {
+    private final ConcurrentHashMap<UUID, Room> rooms = new ConcurrentHashMap<>();
+    private final RoomStore roomStore;
+    private final OperationLog operationLog;
+    private final CommitSink commits;
+    private final MessageCodec codec;
+    private final RoomLimits limits;
+
+    public RoomRegistry(RoomStore roomStore, OperationLog operationLog, GroupCommit commits, MessageCodec codec,
+                        RoomLimits limits) {
+        this.roomStore = roomStore;
+        this.operationLog = operationLog;
+        this.commits = commits;
+        this.codec = codec;
+        this.limits = limits;
+    }
+
+    /**
+     * Adds {@code peer} to the room, loading it if needed; empty when no such room exists (joining never
+     * creates a room). Throws {@link io.pairprog.server.store.StoreException} when the store is down.
+     */
+    public Optional<Room> join(UUID roomId, Peer peer) {
+        return Optional.ofNullable(rooms.compute(roomId, (id, room) -> {
+            Room joined = room != null ? room : load(id);
+            if (joined != null) {
+                joined.join(peer);
+            }
+            return joined;
+        }));
+    }
+
+    private Room load(UUID id) {
+        return roomStore.find(id)
+                .map(record -> new Room(record, operationLog.lastSequences(id), limits, operationLog::range,
+                        commits, codec, this::releaseIfIdle))
+                .orElse(null);
+    }
+
+    void releaseIfIdle(Room room) {
+        rooms.computeIfPresent(room.id(), (id, current) -> current == room && current.isIdle() ? null : current);
+    }
+
+    /** The room if it is in memory now. */
+    public Optional<Room> loaded(UUID roomId) {
+        return Optional.ofNullable(rooms.get(roomId));
+    }
+
+    public int size() {
+        return rooms.size();
+    }
+
+    /** Closes every connection of every room, e.g. with "going away" on shutdown. */
+    public void closeAll(int code, String reason) {
+        for (Room room : new ArrayList<>(rooms.values())) {
+            room.closeAll(code, reason);
+        }
+    }
+}

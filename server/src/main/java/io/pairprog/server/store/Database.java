@@ -1,0 +1,130 @@
+package io.pairprog.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.pairprog.server.Managed;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool plus the three ways the repositories touch it. Every {@link SQLException} leaves
+ * this class as a {@link StoreException}, classified once here, so no caller parses SQLStates.
+ */
+public final class Database implements Managed {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final DatabaseUrl url;
+    private final int poolSize;
+    private HikariDataSource dataSource;
+
+    public Database(DatabaseUrl url, int poolSize) {
+        this.url = url;
+        this.poolSize = poolSize;
+    }
+
+    /** Opens the pool and brings the schema up to date; fails when the database cannot be reached. */
+    @Override
+    public void start() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setUsername(url.user());
+        config.setPassword(url.password());
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("pairprog-db");
+        // Fail fast while the database is down, so an edit is refused within seconds instead of hanging.
+        config.setConnectionTimeout(2_000);
+        config.setValidationTimeout(1_000);
+        if (url.isPostgres()) {
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        dataSource = new HikariDataSource(config);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        log.info("database ready at {}", url.redacted());
+    }
+
+    @Override
+    public void stop() {
+        if (dataSource != null) {
+            dataSource.close();
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(SqlWork.InTransaction<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a query in autocommit mode and maps every row. */
+    public <T> List<T> query(String sql, SqlWork.Binder binder, SqlWork.RowMapper<T> mapper) {
+        try (Connection connection = dataSource.getConnection()) {
+            return query(connection, sql, binder, mapper);
+        } catch (SQLException e) {
+            throw new StoreException("query failed: " + e.getMessage(), e);
+        }
+    }
+
+    public <T> Optional<T> queryOne(String sql, SqlWork.Binder binder, SqlWork.RowMapper<T> mapper) {
+        List<T> rows = query(sql, binder, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Runs one statement in autocommit mode and returns the number of rows it changed. */
+    public int update(String sql, SqlWork.Binder binder) {
+        return inTransaction(connection -> update(connection, sql, binder));
+    }
+
+    /** The same as {@link #query(String, SqlWork.Binder, SqlWork.RowMapper)} on a connection the caller holds. */
+    public static <T> List<T> query(Connection connection, String sql, SqlWork.Binder binder,
+                                    SqlWork.RowMapper<T> mapper) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        }
+    }
+
+    public static int update(Connection connection, String sql, SqlWork.Binder binder) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            log.debug("rollback failed after an error; the connection is discarded by the pool", e);
+        }
+    }
+}

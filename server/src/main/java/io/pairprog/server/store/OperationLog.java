@@ -1,0 +1,107 @@
+package io.pairprog.server.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pairprog.ot.TextOperation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The {@code operations} table: every revision of every room, in the ot.js wire form. */
+public final class OperationLog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<Object>> WIRE = new TypeReference<>() {
+    };
+
+    private final Database database;
+
+    public OperationLog(Database database) {
+        this.database = database;
+    }
+
+    private static final String INSERT = """
+            INSERT INTO operations (room_id, revision, client_id, client_seq, operation, created_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """;
+
+    /** Appends operations inside the caller's transaction, as one JDBC batch. */
+    public static void append(Connection connection, UUID roomId, List<LoggedOperation> operations)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            for (LoggedOperation op : operations) {
+                statement.setObject(1, roomId);
+                statement.setLong(2, op.revision());
+                statement.setString(3, op.clientId());
+                statement.setLong(4, op.clientSeq());
+                statement.setString(5, toJson(op.operation()));
+                statement.setObject(6, OffsetDateTime.ofInstant(op.createdAt(), ZoneOffset.UTC));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static final String RANGE = """
+            SELECT revision, client_id, client_seq, operation, created_at FROM operations
+            WHERE room_id = ? AND revision > ? AND revision <= ?
+            ORDER BY revision
+            """;
+
+    /** The operations that turn revision {@code after} into revision {@code upTo}, in order. */
+    public List<LoggedOperation> range(UUID roomId, long after, long upTo) {
+        return database.query(RANGE, statement -> {
+            statement.setObject(1, roomId);
+            statement.setLong(2, after);
+            statement.setLong(3, upTo);
+        }, row -> new LoggedOperation(
+                row.getLong("revision"),
+                row.getString("client_id"),
+                row.getLong("client_seq"),
+                fromJson(row.getString("operation")),
+                row.getObject("created_at", OffsetDateTime.class).toInstant()));
+    }
+
+    private static final String LAST_SEQUENCES = """
+            SELECT client_id, MAX(client_seq) AS client_seq, MAX(revision) AS revision FROM operations
+            WHERE room_id = ? GROUP BY client_id
+            """;
+
+    /**
+     * For each client that ever edited the room, its highest sequence number and the revision that edit
+     * became. Sequence numbers only grow with revisions, so the two maxima belong to the same edit.
+     */
+    public Map<String, ClientProgress> lastSequences(UUID roomId) {
+        Map<String, ClientProgress> result = new HashMap<>();
+        database.query(LAST_SEQUENCES, statement -> statement.setObject(1, roomId), row -> result.put(
+                row.getString("client_id"),
+                new ClientProgress(row.getLong("client_seq"), row.getLong("revision"))));
+        return result;
+    }
+
+    /** The last edit a client had accepted: its sequence number and the revision it became. */
+    public record ClientProgress(long clientSeq, long revision) {
+    }
+
+    static String toJson(TextOperation op) {
+        try {
+            return JSON.writeValueAsString(op.toWire());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an operation always serialises", e);
+        }
+    }
+
+    static TextOperation fromJson(String json) {
+        try {
+            return TextOperation.fromWire(JSON.readValue(json, WIRE));
+        } catch (JsonProcessingException e) {
+            throw new StoreException("stored operation is not valid JSON", e);
+        }
+    }
+}

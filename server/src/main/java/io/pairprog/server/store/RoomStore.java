@@ -1,0 +1,70 @@
+package io.pairprog.server.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code rooms} table: creating rooms and reading or advancing their current text. */
+public final class RoomStore {
+    private final Database database;
+
+    public RoomStore(Database database) {
+        this.database = database;
+    }
+
+    private static final String INSERT = """
+            INSERT INTO rooms (id, code, revision, language, created_at, updated_at)
+            VALUES (?, '', 0, ?, ?, ?)
+            """;
+
+    public RoomRecord create(String language) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = now();
+        database.update(INSERT, statement -> {
+            statement.setObject(1, id);
+            statement.setString(2, language);
+            statement.setObject(3, now);
+            statement.setObject(4, now);
+        });
+        return new RoomRecord(id, "", 0, language, now.toInstant());
+    }
+
+    private static final String FIND = """
+            SELECT id, code, revision, language, updated_at FROM rooms WHERE id = ?
+            """;
+
+    public Optional<RoomRecord> find(UUID id) {
+        return database.queryOne(FIND, statement -> statement.setObject(1, id), RoomRecord.MAPPER);
+    }
+
+    private static final String ADVANCE = """
+            UPDATE rooms SET code = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?
+            """;
+
+    /**
+     * Moves a room's stored text from {@code fromRevision} to {@code toRevision} inside the caller's
+     * transaction. The revision guard turns a second writer into a {@link StoreException.Kind#CONFLICT}
+     * instead of a silent overwrite.
+     */
+    public static void advance(Connection connection, UUID id, long fromRevision, long toRevision, String code,
+                               Instant at) throws SQLException {
+        int rows = Database.update(connection, ADVANCE, statement -> {
+            statement.setString(1, code);
+            statement.setLong(2, toRevision);
+            statement.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            statement.setObject(4, id);
+            statement.setLong(5, fromRevision);
+        });
+        if (rows != 1) {
+            throw new SQLException("room " + id + " is no longer at revision " + fromRevision, "23505");
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

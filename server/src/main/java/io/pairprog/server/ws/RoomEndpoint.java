@@ -1,0 +1,107 @@
+package io.pairprog.server.ws;
+
+import io.pairprog.protocol.ClientMessage;
+import io.pairprog.protocol.CloseCodes;
+import io.pairprog.protocol.ErrorCode;
+import io.pairprog.protocol.MessageCodec;
+import io.pairprog.protocol.ProtocolException;
+import io.pairprog.protocol.ServerMessage;
+import io.pairprog.server.room.Room;
+import io.pairprog.server.room.RoomIds;
+import io.pairprog.server.room.RoomRegistry;
+import io.pairprog.server.store.StoreException;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /ws/{roomId}}: one instance per connection. Each callback decodes, hands the message to the
+ * room and lets the room reply; nothing here knows about transformation or storage.
+ */
+final class RoomEndpoint extends Endpoint {
+    private static final Logger log = LoggerFactory.getLogger(RoomEndpoint.class);
+
+    private final RoomRegistry registry;
+    private final MessageCodec codec;
+    private SessionPeer peer;
+    private Room room;
+
+    RoomEndpoint(RoomRegistry registry, MessageCodec codec) {
+        this.registry = registry;
+        this.codec = codec;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        peer = new SessionPeer(session);
+        Optional<UUID> roomId = RoomIds.parse(session.getPathParameters().get("roomId"));
+        if (roomId.isEmpty()) {
+            refuse(ErrorCode.INVALID_ROOM_ID, "room id must be a UUID", CloseCodes.INVALID_ROOM_ID);
+            return;
+        }
+        try {
+            room = registry.join(roomId.get(), peer).orElse(null);
+        } catch (StoreException e) {
+            log.warn("join of room {} failed: {}", roomId.get(), e.getMessage());
+            refuse(ErrorCode.STORE_UNAVAILABLE, "the database is unavailable; try again", CloseCodes.TRY_AGAIN_LATER);
+            return;
+        }
+        if (room == null) {
+            refuse(ErrorCode.ROOM_NOT_FOUND, "no room " + roomId.get(), CloseCodes.ROOM_NOT_FOUND);
+            return;
+        }
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+    }
+
+    private void onText(String text) {
+        ClientMessage message;
+        try {
+            message = codec.decodeClient(text);
+        } catch (ProtocolException e) {
+            peer.send(codec.encode(new ServerMessage.Error(e.code(), e.getMessage(), null)));
+            return;
+        }
+        try {
+            dispatch(message);
+        } catch (RuntimeException e) {
+            String errorId = UUID.randomUUID().toString();
+            log.error("error {} handling a {} in room {}", errorId, message.getClass().getSimpleName(), room.id(), e);
+            peer.send(codec.encode(new ServerMessage.Error(ErrorCode.INTERNAL_ERROR,
+                    "internal error " + errorId + "; the message was not applied", null)));
+        }
+    }
+
+    private void dispatch(ClientMessage message) {
+        if (message instanceof ClientMessage.Op op) {
+            room.receive(peer, op);
+        } else if (message instanceof ClientMessage.Hello hello) {
+            room.hello(peer, hello);
+        } else if (message instanceof ClientMessage.CodeUpdate update) {
+            room.replaceText(peer, update.code());
+        }
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        if (room != null) {
+            room.leave(peer);
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        log.debug("session {} failed", session.getId(), error);
+    }
+
+    /** Tells the client why, then closes; the error goes out synchronously so it precedes the close. */
+    private void refuse(ErrorCode code, String message, int closeCode) {
+        peer.sendNow(codec.encode(new ServerMessage.Error(code, message, null)));
+        peer.close(closeCode, message);
+    }
+}

@@ -1,0 +1,1 @@
+package io.pairprog.protocol; final class Placeholder {}
