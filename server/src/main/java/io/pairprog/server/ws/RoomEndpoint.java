@@ -29,12 +29,14 @@ final class RoomEndpoint extends Endpoint {
 
     private final RoomRegistry registry;
     private final MessageCodec codec;
+    private final int maxMessageBytes;
     private SessionPeer peer;
     private Room room;
 
-    RoomEndpoint(RoomRegistry registry, MessageCodec codec) {
+    RoomEndpoint(RoomRegistry registry, MessageCodec codec, int maxMessageBytes) {
         this.registry = registry;
         this.codec = codec;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     @Override
@@ -49,7 +51,7 @@ final class RoomEndpoint extends Endpoint {
             room = registry.join(roomId.get(), peer).orElse(null);
         } catch (StoreException e) {
             log.warn("join of room {} failed: {}", roomId.get(), e.getMessage());
-            refuse(ErrorCode.STORE_UNAVAILABLE, "the database is unavailable; try again", CloseCodes.TRY_AGAIN_LATER);
+            refuse(ErrorCode.STORE_UNAVAILABLE, "the database is unavailable; try again", 1013);
             return;
         }
         if (room == null) {
@@ -60,6 +62,12 @@ final class RoomEndpoint extends Endpoint {
     }
 
     private void onText(String text) {
+        if (Utf8.exceeds(text, maxMessageBytes)) {
+            // The edit inside cannot be read, so it cannot be refused by clientSeq: close instead.
+            refuse(ErrorCode.MESSAGE_TOO_LARGE, "message exceeds " + maxMessageBytes + " bytes",
+                    CloseCodes.MESSAGE_TOO_BIG);
+            return;
+        }
         ClientMessage message;
         try {
             message = codec.decodeClient(text);

@@ -1,0 +1,51 @@
+package io.pairprog.server.ws;
+
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.Map;
+import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.server.TyrusServerContainer;
+import org.glassfish.tyrus.spi.WebSocketEngine;
+
+/**
+ * Tyrus without its own HTTP server: it owns only the WebSocket engine, and {@link #addOn()} plugs that
+ * engine into a Grizzly listener someone else created (ours, shared with Jersey and the static files).
+ * Tyrus has no public API for this; its own Grizzly container always starts a server of its own.
+ */
+final class WebSocketContainer extends TyrusServerContainer {
+    private final Map<String, Object> properties;
+    private final TyrusWebSocketEngine engine;
+
+    /** @param incomingBufferBytes the engine's per-read buffer; larger reads close the socket with 1011 */
+    WebSocketContainer(int incomingBufferBytes) {
+        super((java.util.Set<Class<?>>) null);
+        this.properties = Map.of(TyrusWebSocketEngine.INCOMING_BUFFER_SIZE, incomingBufferBytes);
+        this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(incomingBufferBytes).build();
+    }
+
+    /** Registers the engine on a listener; must happen before the listener starts. */
+    WebSocketAddOn addOn() {
+        return new WebSocketAddOn(this, "/");
+    }
+
+    @Override
+    public void register(Class<?> endpointClass) throws DeploymentException {
+        engine.register(endpointClass, "/");
+    }
+
+    @Override
+    public void register(ServerEndpointConfig config) throws DeploymentException {
+        engine.register(config, "/");
+    }
+
+    @Override
+    public WebSocketEngine getWebSocketEngine() {
+        return engine;
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return properties;
+    }
+}

@@ -1,0 +1,64 @@
+package io.pairprog.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.pairprog.ot.TextOperation;
+
+/**
+ * A message from a client to the server. Encode and decode with {@link MessageCodec}; the Jackson
+ * annotations here only shape the output.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ClientMessage.CodeUpdate.class, name = ClientMessage.CodeUpdate.TYPE),
+        @JsonSubTypes.Type(value = ClientMessage.Hello.class, name = ClientMessage.Hello.TYPE),
+        @JsonSubTypes.Type(value = ClientMessage.Op.class, name = ClientMessage.Op.TYPE)})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface ClientMessage permits ClientMessage.CodeUpdate, ClientMessage.Hello, ClientMessage.Op {
+
+    /**
+     * The seed client's edit: the whole new document. The server diffs it against its copy
+     * ({@code TextDiff.between}) and stores the result as an ordinary operation.
+     */
+    @JsonTypeName(CodeUpdate.TYPE)
+    record CodeUpdate(String code) implements ClientMessage {
+        public static final String TYPE = "code_update";
+
+        public CodeUpdate {
+            Require.present(TYPE, "code", code);
+        }
+    }
+
+    /**
+     * An OT client joins, or rejoins after a reconnect, holding the document at {@code revision}.
+     * The server answers with every operation after that revision, then {@code joined}.
+     * {@code name} is a display name and may be null.
+     */
+    @JsonTypeName(Hello.TYPE)
+    record Hello(String clientId, long revision, String name) implements ClientMessage {
+        public static final String TYPE = "hello";
+
+        public Hello {
+            Require.clientId(TYPE, "clientId", clientId);
+            Require.nonNegative(TYPE, "revision", revision);
+        }
+    }
+
+    /**
+     * A local edit: {@code op} applies to the document at {@code baseRevision}. A resend repeats
+     * {@code clientSeq}, and the server stores each {@code (clientId, clientSeq)} at most once.
+     */
+    @JsonTypeName(Op.TYPE)
+    record Op(String clientId, long clientSeq, long baseRevision, TextOperation op) implements ClientMessage {
+        public static final String TYPE = "op";
+
+        public Op {
+            Require.clientId(TYPE, "clientId", clientId);
+            Require.nonNegative(TYPE, "clientSeq", clientSeq);
+            Require.nonNegative(TYPE, "baseRevision", baseRevision);
+            Require.present(TYPE, "op", op);
+        }
+    }
+}

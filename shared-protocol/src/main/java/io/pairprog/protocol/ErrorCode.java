@@ -1,0 +1,43 @@
+package io.pairprog.protocol;
+
+/**
+ * Why a request failed, as sent in {@code error} messages and HTTP error bodies. Constants are
+ * serialized by name and never renamed or removed; clients branch on them, never on the message.
+ */
+public enum ErrorCode {
+
+    /** The message is not valid JSON, or a field is missing, null or of the wrong type or range. */
+    MALFORMED_MESSAGE,
+    /** The {@code type} field is missing or names no message this side understands. */
+    UNKNOWN_MESSAGE_TYPE,
+    /** The room id in the URL does not have the room-id form. */
+    INVALID_ROOM_ID,
+    /** No room exists with that id. */
+    ROOM_NOT_FOUND,
+    /** A WebSocket message or HTTP body is larger than the server accepts. */
+    MESSAGE_TOO_LARGE,
+    /** Applying the edit would make the document longer than the server allows. */
+    DOCUMENT_TOO_LARGE,
+    /** The operation array is malformed, does not fit the document, or splits a surrogate pair. */
+    INVALID_OPERATION,
+    /** The client claims a revision the server has not reached; the client must reload. */
+    REVISION_IN_FUTURE,
+    /** The operations after the client's revision are no longer kept; the client must reload. */
+    REVISION_NOT_AVAILABLE,
+    /** An {@code op} arrived on a connection that has not completed {@code hello}. */
+    NOT_JOINED,
+    /** An {@code op}'s {@code clientId} differs from the one this connection said {@code hello} with. */
+    CLIENT_ID_MISMATCH,
+    /** The database could not be reached; the edit was not stored and may be resent. */
+    STORE_UNAVAILABLE,
+    /** The edit kept losing revision races with concurrent edits and was given up; resend later. */
+    RETRY_EXHAUSTED,
+    /** An HTTP request has bad parameters or body. */
+    INVALID_REQUEST,
+    /** An HTTP request body has a content type the endpoint does not accept. */
+    UNSUPPORTED_MEDIA_TYPE,
+    /** An HTTP path matches no resource. */
+    NOT_FOUND,
+    /** An unexpected server failure; the message carries an id that is also in the server log. */
+    INTERNAL_ERROR
+}

@@ -1,0 +1,326 @@
+package io.pairprog.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.pairprog.ot.OperationException;
+import io.pairprog.ot.TextOperation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns wire messages into records and back. Thread-safe: build one and share it.
+ *
+ * <p>Encoding goes through Jackson's record serialization, shaped by the annotations on
+ * {@link ClientMessage} and {@link ServerMessage}. Decoding reads a JSON tree and picks fields by
+ * hand, so every failure becomes a {@link ProtocolException} with a stable {@link ErrorCode} and a
+ * message naming the message type and field. Unknown fields are ignored (newer or seed clients may
+ * send more). Duplicate keys, nesting deeper than {@value #MAX_NESTING_DEPTH} and trailing content
+ * are rejected before any field is looked at.
+ */
+public final class MessageCodec {
+
+    /** Deepest JSON nesting accepted; real messages are two levels deep (object, op array). */
+    public static final int MAX_NESTING_DEPTH = 32;
+
+    private final ObjectReader treeReader;
+    private final ObjectWriter clientWriter;
+    private final ObjectWriter serverWriter;
+
+    public MessageCodec() {
+        JsonFactory factory = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH).build())
+                // Parse errors quote the offending token; keep that short and never dump the input.
+                .errorReportConfiguration(ErrorReportConfiguration.builder()
+                        .maxErrorTokenLength(40).maxRawContentLength(0).build())
+                .build();
+        JsonMapper mapper = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(
+                        JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                .addModule(new SimpleModule("pairprog-ot").addSerializer(new OperationSerializer()))
+                .build();
+        this.treeReader = mapper.reader();
+        this.clientWriter = mapper.writerFor(ClientMessage.class);
+        this.serverWriter = mapper.writerFor(ServerMessage.class);
+    }
+
+    /** Reads a message a client sent; the server's entry point. */
+    public ClientMessage decodeClient(String json) throws ProtocolException {
+        Fields f = parse(json);
+        try {
+            return switch (f.type) {
+                case ClientMessage.CodeUpdate.TYPE -> new ClientMessage.CodeUpdate(f.text("code"));
+                case ClientMessage.Hello.TYPE -> new ClientMessage.Hello(
+                        f.text("clientId"), f.integer("revision"), f.optionalText("name"));
+                case ClientMessage.Op.TYPE -> new ClientMessage.Op(
+                        f.text("clientId"), f.integer("clientSeq"), f.integer("baseRevision"), f.operation("op"));
+                default -> throw unknownType("client", f.type);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, e.getMessage());
+        }
+    }
+
+    /** Reads a message the server sent; the clients' entry point. */
+    public ServerMessage decodeServer(String json) throws ProtocolException {
+        Fields f = parse(json);
+        try {
+            return switch (f.type) {
+                case ServerMessage.InitialCode.TYPE -> new ServerMessage.InitialCode(
+                        f.text("code"), f.integer("revision"), f.optionalText("language"));
+                case ServerMessage.CodeUpdate.TYPE -> new ServerMessage.CodeUpdate(
+                        f.text("code"), f.integer("revision"));
+                case ServerMessage.Joined.TYPE -> new ServerMessage.Joined(
+                        f.text("clientId"), f.integer("revision"));
+                case ServerMessage.Op.TYPE -> new ServerMessage.Op(
+                        f.integer("revision"), f.text("clientId"), f.integer("clientSeq"), f.operation("op"));
+                case ServerMessage.Ack.TYPE -> new ServerMessage.Ack(
+                        f.integer("revision"), f.integer("clientSeq"));
+                case ServerMessage.Error.TYPE -> new ServerMessage.Error(
+                        f.errorCode("code"), f.text("message"), f.optionalInteger("clientSeq"));
+                default -> throw unknownType("server", f.type);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, e.getMessage());
+        }
+    }
+
+    public String encode(ServerMessage message) {
+        return write(serverWriter, message);
+    }
+
+    public String encode(ClientMessage message) {
+        return write(clientWriter, message);
+    }
+
+    private static String write(ObjectWriter writer, Object message) {
+        if (message == null) {
+            throw new NullPointerException("encode: message is null");
+        }
+        try {
+            return writer.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            // Records of strings, numbers and operations always serialize; this is a bug.
+            throw new IllegalStateException("encode: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private Fields parse(String json) throws ProtocolException {
+        if (json == null) {
+            throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, "message is null");
+        }
+        JsonNode root;
+        try {
+            root = treeReader.readTree(json);
+        } catch (StreamConstraintsException e) {
+            throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE,
+                    "malformed JSON: " + firstLine(e.getOriginalMessage()));
+        } catch (MismatchedInputException e) {
+            throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE,
+                    "malformed JSON" + where(e.getLocation()) + ": content after the end of the message");
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE,
+                    "malformed JSON" + where(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, "message is empty");
+        }
+        if (!root.isObject()) {
+            throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE,
+                    "message must be a JSON object, got " + kind(root));
+        }
+        JsonNode type = root.get("type");
+        if (type == null || type.isNull()) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_MESSAGE_TYPE, "message has no \"type\" field");
+        }
+        if (!type.isTextual()) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_MESSAGE_TYPE,
+                    "field \"type\" must be a string, got " + kind(type));
+        }
+        return new Fields(type.textValue(), root);
+    }
+
+    private static ProtocolException unknownType(String side, String type) {
+        return new ProtocolException(ErrorCode.UNKNOWN_MESSAGE_TYPE,
+                "unknown " + side + " message type " + Require.quote(type));
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 0 ? ""
+                : " at line " + location.getLineNr() + " column " + location.getColumnNr();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end);
+        return line.length() <= 160 ? line : line.substring(0, 160) + "...";
+    }
+
+    private static String kind(JsonNode node) {
+        if (node.isTextual()) {
+            return "a string";
+        }
+        if (node.isNumber()) {
+            return node.isIntegralNumber() ? "an integer" : "a non-integer number";
+        }
+        if (node.isBoolean()) {
+            return "a boolean";
+        }
+        if (node.isArray()) {
+            return "an array";
+        }
+        return node.isObject() ? "an object" : "null";
+    }
+
+    /** One message object being read; every error names the message type and the field. */
+    private static final class Fields {
+
+        final String type;
+        private final JsonNode node;
+
+        Fields(String type, JsonNode node) {
+            this.type = type;
+            this.node = node;
+        }
+
+        String text(String name) throws ProtocolException {
+            return textValue(name, required(name));
+        }
+
+        String optionalText(String name) throws ProtocolException {
+            JsonNode value = node.get(name);
+            return value == null || value.isNull() ? null : textValue(name, value);
+        }
+
+        long integer(String name) throws ProtocolException {
+            return integerValue(name, required(name));
+        }
+
+        Long optionalInteger(String name) throws ProtocolException {
+            JsonNode value = node.get(name);
+            return value == null || value.isNull() ? null : integerValue(name, value);
+        }
+
+        TextOperation operation(String name) throws ProtocolException {
+            JsonNode value = required(name);
+            if (!value.isArray()) {
+                throw malformed(name, "an array", value);
+            }
+            List<Object> wire = new ArrayList<>(value.size());
+            for (JsonNode element : value) {
+                wire.add(wireValue(element));
+            }
+            try {
+                return TextOperation.fromWire(wire);
+            } catch (OperationException e) {
+                throw new ProtocolException(ErrorCode.INVALID_OPERATION, e.getMessage());
+            }
+        }
+
+        ErrorCode errorCode(String name) throws ProtocolException {
+            String code = text(name);
+            try {
+                return ErrorCode.valueOf(code);
+            } catch (IllegalArgumentException e) {
+                throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE,
+                        type + ": field \"" + name + "\" is not a known error code: " + Require.quote(code));
+            }
+        }
+
+        private JsonNode required(String name) throws ProtocolException {
+            JsonNode value = node.get(name);
+            if (value == null) {
+                throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE,
+                        type + ": missing field \"" + name + "\"");
+            }
+            return value;
+        }
+
+        private String textValue(String name, JsonNode value) throws ProtocolException {
+            if (!value.isTextual()) {
+                throw malformed(name, "a string", value);
+            }
+            return value.textValue();
+        }
+
+        private long integerValue(String name, JsonNode value) throws ProtocolException {
+            if (!value.isIntegralNumber()) {
+                throw malformed(name, "an integer", value);
+            }
+            if (!value.canConvertToLong()) {
+                throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE,
+                        type + ": field \"" + name + "\" is out of range");
+            }
+            return value.longValue();
+        }
+
+        private ProtocolException malformed(String name, String expected, JsonNode actual) {
+            return new ProtocolException(ErrorCode.MALFORMED_MESSAGE,
+                    type + ": field \"" + name + "\" must be " + expected + ", got " + kind(actual));
+        }
+
+        /** The Java value {@link TextOperation#fromWire} expects for a JSON element, so it alone judges op arrays. */
+        private static Object wireValue(JsonNode element) {
+            if (element.isTextual()) {
+                return element.textValue();
+            }
+            if (element.isNumber()) {
+                return element.numberValue();
+            }
+            if (element.isBoolean()) {
+                return element.booleanValue();
+            }
+            if (element.isArray()) {
+                return List.of();
+            }
+            return element.isObject() ? Map.of() : null;
+        }
+    }
+
+    /** Writes an operation as its wire array, {@code [5,"abc",-2]}, straight to the generator. */
+    private static final class OperationSerializer extends StdSerializer<TextOperation> {
+
+        private static final long serialVersionUID = 1L;
+
+        OperationSerializer() {
+            super(TextOperation.class);
+        }
+
+        @Override
+        public void serialize(TextOperation op, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            List<TextOperation.Component> components = op.components();
+            gen.writeStartArray(op, components.size());
+            for (TextOperation.Component c : components) {
+                if (c instanceof TextOperation.Insert i) {
+                    gen.writeString(i.text());
+                } else {
+                    gen.writeNumber(c instanceof TextOperation.Retain ? c.length() : -c.length());
+                }
+            }
+            gen.writeEndArray();
+        }
+    }
+}

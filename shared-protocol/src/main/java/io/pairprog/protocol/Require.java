@@ -1,0 +1,60 @@
+package io.pairprog.protocol;
+
+import java.util.regex.Pattern;
+
+/** Preconditions shared by the message records; messages name the message type and field. */
+final class Require {
+
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private Require() {
+    }
+
+    static <T> T present(String type, String field, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(type + ": " + field + " is required");
+        }
+        return value;
+    }
+
+    static long nonNegative(String type, String field, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(type + ": " + field + " must not be negative, got " + value);
+        }
+        return value;
+    }
+
+    static Long nonNegative(String type, String field, Long value) {
+        return value == null ? null : nonNegative(type, field, value.longValue());
+    }
+
+    static String clientId(String type, String field, String value) {
+        present(type, field, value);
+        if (!CLIENT_ID.matcher(value).matches()) {
+            throw new IllegalArgumentException(type + ": " + field
+                    + " must be 1-64 characters of [A-Za-z0-9_-], got " + quote(value));
+        }
+        return value;
+    }
+
+    /** {@code s} in JSON-like quotes, cut to 40 characters, so errors never echo much input. */
+    static String quote(String s) {
+        int max = 40;
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < Math.min(s.length(), max); i++) {
+            char ch = s.charAt(i);
+            if (ch == '"' || ch == '\\') {
+                out.append('\\').append(ch);
+            } else if (ch < 0x20 || ch == 0x7f || Character.isSurrogate(ch)) {
+                out.append(String.format("\\u%04x", (int) ch));
+            } else {
+                out.append(ch);
+            }
+        }
+        out.append('"');
+        if (s.length() > max) {
+            out.append("... (").append(s.length()).append(" chars)");
+        }
+        return out.toString();
+    }
+}

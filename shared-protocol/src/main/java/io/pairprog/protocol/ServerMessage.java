@@ -1,0 +1,103 @@
+package io.pairprog.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.pairprog.ot.TextOperation;
+
+/**
+ * A message from the server to a client. Encode and decode with {@link MessageCodec}; the Jackson
+ * annotations here only shape the output.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ServerMessage.InitialCode.class, name = ServerMessage.InitialCode.TYPE),
+        @JsonSubTypes.Type(value = ServerMessage.CodeUpdate.class, name = ServerMessage.CodeUpdate.TYPE),
+        @JsonSubTypes.Type(value = ServerMessage.Joined.class, name = ServerMessage.Joined.TYPE),
+        @JsonSubTypes.Type(value = ServerMessage.Op.class, name = ServerMessage.Op.TYPE),
+        @JsonSubTypes.Type(value = ServerMessage.Ack.class, name = ServerMessage.Ack.TYPE),
+        @JsonSubTypes.Type(value = ServerMessage.Error.class, name = ServerMessage.Error.TYPE)})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface ServerMessage permits ServerMessage.InitialCode, ServerMessage.CodeUpdate,
+        ServerMessage.Joined, ServerMessage.Op, ServerMessage.Ack, ServerMessage.Error {
+
+    /** The document as the server holds it at {@code revision}, sent when a socket opens. {@code language} may be null. */
+    @JsonTypeName(InitialCode.TYPE)
+    record InitialCode(String code, long revision, String language) implements ServerMessage {
+        public static final String TYPE = "initial_code";
+
+        public InitialCode {
+            Require.present(TYPE, "code", code);
+            Require.nonNegative(TYPE, "revision", revision);
+        }
+    }
+
+    /** The whole document after a change, for seed clients that do not speak OT. */
+    @JsonTypeName(CodeUpdate.TYPE)
+    record CodeUpdate(String code, long revision) implements ServerMessage {
+        public static final String TYPE = "code_update";
+
+        public CodeUpdate {
+            Require.present(TYPE, "code", code);
+            Require.nonNegative(TYPE, "revision", revision);
+        }
+    }
+
+    /**
+     * Ends the reply to {@code hello}: every operation up to {@code revision} has been sent, and
+     * from now on the connection receives broadcasts and may send {@code op}s.
+     */
+    @JsonTypeName(Joined.TYPE)
+    record Joined(String clientId, long revision) implements ServerMessage {
+        public static final String TYPE = "joined";
+
+        public Joined {
+            Require.clientId(TYPE, "clientId", clientId);
+            Require.nonNegative(TYPE, "revision", revision);
+        }
+    }
+
+    /**
+     * An operation stored at {@code revision}, written by {@code clientId} as its {@code clientSeq};
+     * it applies to the document at {@code revision - 1}. A client that finds its own outstanding
+     * operation here (after a reconnect) treats it as the ack.
+     */
+    @JsonTypeName(Op.TYPE)
+    record Op(long revision, String clientId, long clientSeq, TextOperation op) implements ServerMessage {
+        public static final String TYPE = "op";
+
+        public Op {
+            Require.nonNegative(TYPE, "revision", revision);
+            Require.clientId(TYPE, "clientId", clientId);
+            Require.nonNegative(TYPE, "clientSeq", clientSeq);
+            Require.present(TYPE, "op", op);
+        }
+    }
+
+    /** The sender's operation {@code clientSeq} is stored, at {@code revision}. */
+    @JsonTypeName(Ack.TYPE)
+    record Ack(long revision, long clientSeq) implements ServerMessage {
+        public static final String TYPE = "ack";
+
+        public Ack {
+            Require.nonNegative(TYPE, "revision", revision);
+            Require.nonNegative(TYPE, "clientSeq", clientSeq);
+        }
+    }
+
+    /**
+     * A request failed. {@code clientSeq} names the rejected operation when there is one, else is
+     * null; {@code message} is for people, {@code code} for programs.
+     */
+    @JsonTypeName(Error.TYPE)
+    record Error(ErrorCode code, String message, Long clientSeq) implements ServerMessage {
+        public static final String TYPE = "error";
+
+        public Error {
+            Require.present(TYPE, "code", code);
+            Require.present(TYPE, "message", message);
+            Require.nonNegative(TYPE, "clientSeq", clientSeq);
+        }
+    }
+}
