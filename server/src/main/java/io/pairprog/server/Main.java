@@ -42,6 +42,10 @@ public final class Main {
 
     /** Starts a server; the caller owns it and must {@link #stop()} it. */
     public static Main start(ServerConfig config) throws Exception {
+        if (!SLF4JBridgeHandler.isInstalled()) { // Grizzly, Jersey and Tyrus log through JUL
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
         Main main = new Main(config);
         try {
             for (Managed component : List.of(main.database, main.commits, main.web)) {
@@ -85,8 +89,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
         ServerConfig config = new ServerConfig();
         CommandLine command = new CommandLine(config);
         try {

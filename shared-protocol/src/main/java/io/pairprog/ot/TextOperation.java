@@ -1,5 +1,7 @@
 package io.pairprog.ot;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -328,8 +330,10 @@ public final class TextOperation {
 
     /**
      * The ot.js JSON form, e.g. {@code [5, "abc", -2]}: a positive Integer retains, a String
-     * inserts, a negative Integer deletes. {@code fromWire(op.toWire()).equals(op)}.
+     * inserts, a negative Integer deletes. {@code fromWire(op.toWire()).equals(op)}. Any Jackson
+     * {@code ObjectMapper} writes an operation in this form, not as a bean.
      */
+    @JsonValue
     public List<Object> toWire() {
         List<Object> wire = new ArrayList<>(components.size());
         for (Component c : components) {
@@ -346,8 +350,10 @@ public final class TextOperation {
      * Reads the {@link #toWire()} form. Non-zero integers that fit an int and non-empty strings are
      * accepted (and normalised, so {@code [2, 3]} reads as {@code [5]}); everything else - zero,
      * fractions, numbers beyond int, booleans, nulls, nested arrays or objects, empty strings - is
-     * rejected with a message naming the element.
+     * rejected with a message naming the element. Any Jackson {@code ObjectMapper} reads
+     * operations through this method.
      */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static TextOperation fromWire(List<?> components) {
         if (components == null) {
             throw new OperationException("fromWire: components is null");

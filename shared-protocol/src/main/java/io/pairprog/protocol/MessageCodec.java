@@ -300,7 +300,11 @@ public final class MessageCodec {
         }
     }
 
-    /** Writes an operation as its wire array, {@code [5,"abc",-2]}, straight to the generator. */
+    /**
+     * Writes an operation as its wire array, {@code [5,"abc",-2]}. Same output as the
+     * {@code @JsonValue} on {@link TextOperation#toWire()}, but straight to the generator, without
+     * the intermediate list, because every stored edit is written here for its broadcast.
+     */
     private static final class OperationSerializer extends StdSerializer<TextOperation> {
 
         private static final long serialVersionUID = 1L;

@@ -4,6 +4,7 @@ import static io.pairprog.ot.RandomText.show;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pairprog.ot.TextOperation.Delete;
 import io.pairprog.ot.TextOperation.Insert;
 import io.pairprog.ot.TextOperation.Retain;
@@ -480,6 +481,15 @@ class TextOperationTest {
 
     @Nested
     class FromWire {
+
+        @Test
+        void anyObjectMapperUsesTheWireForm() throws Exception {
+            ObjectMapper mapper = new ObjectMapper();
+            assertThat(mapper.writeValueAsString(op(5, "abc", -2))).isEqualTo("[5,\"abc\",-2]");
+            assertThat(mapper.readValue("[5,\"abc\",-2]", TextOperation.class)).isEqualTo(op(5, "abc", -2));
+            assertThatThrownBy(() -> mapper.readValue("[0]", TextOperation.class))
+                    .hasRootCauseInstanceOf(OperationException.class);
+        }
 
         private void rejects(List<?> wire, String message) {
             assertThatThrownBy(() -> TextOperation.fromWire(wire))

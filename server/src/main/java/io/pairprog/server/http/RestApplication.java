@@ -20,8 +20,7 @@ public final class RestApplication {
     public static ResourceConfig create(RoomStore rooms, long maxBodyBytes) {
         ObjectMapper json = objectMapper();
         return new ResourceConfig()
-                .register(new RoomResource(rooms, json))
-                .register(new AutocompleteResource())
+                .registerInstances(new RoomResource(rooms, json), new AutocompleteResource())
                 .register(new ErrorMapper())
                 .register(new BodyLimitFilter(maxBodyBytes))
                 // Jackson's own mappers answer in plain text; ours answer in the API's JSON error shape.

@@ -10,12 +10,24 @@ final class Participant {
     /** The author id for this connection's full-text updates, which have no client-chosen id. */
     final String legacyId;
     long legacySeq;
+    /**
+     * The text this seed-style client last saw (sent to it, or sent by it) and its revision: its next whole
+     * text is diffed against this, not against the head, so concurrent edits by others are kept.
+     */
+    String knownText;
+    long knownRevision;
     String clientId;
     String name;
 
-    Participant(Peer peer, String legacyId) {
+    Participant(Peer peer, String legacyId, String text, long revision) {
         this.peer = peer;
         this.legacyId = legacyId;
+        saw(text, revision);
+    }
+
+    void saw(String text, long revision) {
+        knownText = text;
+        knownRevision = revision;
     }
 
     boolean speaksOt() {

@@ -1,6 +1,5 @@
 package io.pairprog.server.room;
 
-import io.pairprog.ot.OperationException;
 import io.pairprog.ot.TextDiff;
 import io.pairprog.ot.TextOperation;
 import io.pairprog.protocol.ClientMessage;
@@ -57,6 +56,12 @@ public final class Room {
     private final Map<String, ClientProgress> progress;
     private final List<PendingEdit> pending = new ArrayList<>();
     private final Map<Peer, Participant> participants = new LinkedHashMap<>();
+    /**
+     * The same participants as an immutable list, replaced on join and leave. Broadcasts iterate this:
+     * a failing send may close its session synchronously, and the close handler re-enters this room to
+     * leave it while the broadcast is still iterating.
+     */
+    private List<Participant> everyone = List.of();
     private int epoch;
     private long legacyIds;
 
@@ -82,7 +87,9 @@ public final class Room {
 
     /** Adds a connection as a seed-style client and sends it the durable text. */
     synchronized void join(Peer peer) {
-        participants.put(peer, new Participant(peer, "legacy-" + (++legacyIds) + "-" + shortId()));
+        participants.put(peer, new Participant(peer, "legacy-" + (++legacyIds) + "-" + shortId(), durableText,
+                durableRevision));
+        everyone = List.copyOf(participants.values());
         peer.send(codec.encode(new ServerMessage.InitialCode(durableText, durableRevision, language)));
     }
 
@@ -90,6 +97,7 @@ public final class Room {
         boolean idle;
         synchronized (this) {
             participants.remove(peer);
+            everyone = List.copyOf(participants.values());
             idle = isIdle();
         }
         if (idle) {
@@ -108,6 +116,9 @@ public final class Room {
      */
     public synchronized void hello(Peer peer, ClientMessage.Hello hello) {
         Participant p = participants.get(peer);
+        if (p == null) {
+            return; // a message that raced with the connection closing
+        }
         if (p.speaksOt()) {
             sendError(peer, ErrorCode.MALFORMED_MESSAGE, "hello: this connection already joined as " + p.clientId, null);
             return;
@@ -135,6 +146,9 @@ public final class Room {
     /** An OT client's operation: deduplicate, transform to the head, apply, queue for commit. */
     public synchronized void receive(Peer peer, ClientMessage.Op op) {
         Participant p = participants.get(peer);
+        if (p == null) {
+            return; // a message that raced with the connection closing
+        }
         if (!p.speaksOt()) {
             sendError(peer, ErrorCode.NOT_JOINED, "op: send hello before operations", op.clientSeq());
             return;
@@ -154,16 +168,22 @@ public final class Room {
             answerDuplicate(peer, op, last);
             return;
         }
-        TextOperation transformed;
+        TextOperation transformed = op.op();
         try {
-            transformed = op.op();
-            for (LoggedOperation concurrent : operations(op.baseRevision(), revision)) {
-                transformed = TextOperation.transform(transformed, concurrent.operation()).aPrime();
+            List<LoggedOperation> concurrent = operations(op.baseRevision(), revision);
+            int lengthAtBase = text.length();
+            for (LoggedOperation c : concurrent) {
+                lengthAtBase -= c.operation().targetLength() - c.operation().baseLength();
             }
-        } catch (OperationException e) {
-            sendError(peer, ErrorCode.INVALID_OPERATION, "op: does not fit the document at revision "
-                    + op.baseRevision() + ": " + e.getMessage(), op.clientSeq());
-            return;
+            if (transformed.baseLength() != lengthAtBase) {
+                sendError(peer, ErrorCode.INVALID_OPERATION, "op: base length " + transformed.baseLength()
+                        + " does not match the document (length " + lengthAtBase + " at revision "
+                        + op.baseRevision() + ")", op.clientSeq());
+                return;
+            }
+            for (LoggedOperation c : concurrent) {
+                transformed = TextOperation.transform(transformed, c.operation()).aPrime();
+            }
         } catch (StoreException e) {
             sendError(peer, ErrorCode.STORE_UNAVAILABLE, "op: could not read the operation log; resend later",
                     op.clientSeq());
@@ -177,28 +197,45 @@ public final class Room {
     }
 
     /**
-     * A seed-style client's whole text: last writer wins, as in the seed, but as a minimal edit of the head
-     * so that it interleaves with OT clients instead of overwriting their concurrent typing elsewhere.
+     * A seed-style client's whole text. It is diffed against the text that client last saw, and that
+     * minimal edit is transformed up to the head like any operation: the client's change wins where it
+     * changed something (the seed's last-writer-wins), and what others typed elsewhere meanwhile stays.
      */
     public synchronized void replaceText(Peer peer, String code) {
         Participant p = participants.get(peer);
+        if (p == null) {
+            return; // a message that raced with the connection closing
+        }
         if (code.length() > limits.maxDocumentChars()) {
             sendError(peer, ErrorCode.DOCUMENT_TOO_LARGE, "code_update: " + code.length()
                     + " characters exceed the limit of " + limits.maxDocumentChars(), null);
             return;
         }
-        TextOperation diff = TextDiff.between(text, code);
-        if (!diff.isNoop()) {
-            apply(p, p.legacyId, ++p.legacySeq, diff);
+        TextOperation edit = TextDiff.between(p.knownText, code);
+        if (edit.isNoop()) {
+            return;
+        }
+        try {
+            for (LoggedOperation concurrent : operations(p.knownRevision, revision)) {
+                edit = TextOperation.transform(edit, concurrent.operation()).aPrime();
+            }
+        } catch (StoreException e) {
+            sendError(peer, ErrorCode.STORE_UNAVAILABLE, "code_update: could not read the operation log; resend", null);
+            return;
+        }
+        if (apply(p, p.legacyId, p.legacySeq + 1, edit)) {
+            p.legacySeq++;
+            p.saw(code, revision);
         }
     }
 
-    private void apply(Participant sender, String clientId, long clientSeq, TextOperation op) {
+    /** Applies an operation already transformed to the head and queues it for commit; false if refused. */
+    private boolean apply(Participant sender, String clientId, long clientSeq, TextOperation op) {
         String after = op.apply(text);
         if (after.length() > limits.maxDocumentChars()) {
-            sendError(sender.peer, ErrorCode.DOCUMENT_TOO_LARGE, "op: the document would have " + after.length()
-                    + " characters, over the limit of " + limits.maxDocumentChars(), clientSeq);
-            return;
+            sendError(sender.peer, ErrorCode.DOCUMENT_TOO_LARGE, "the document would have " + after.length()
+                    + " characters, over the limit of " + limits.maxDocumentChars(), sender.speaksOt() ? clientSeq : null);
+            return false;
         }
         LoggedOperation logged = new LoggedOperation(++revision, clientId, clientSeq, op, Instant.now());
         text = after;
@@ -210,6 +247,7 @@ public final class Room {
         PendingEdit edit = new PendingEdit(this, epoch, logged, after, sender, previous);
         pending.add(edit);
         commits.submit(edit);
+        return true;
     }
 
     private void answerDuplicate(Peer peer, ClientMessage.Op op, ClientProgress last) {
@@ -252,7 +290,7 @@ public final class Room {
     /** Acks a durable operation to its sender and sends it to every other OT client. */
     private void publish(LoggedOperation op, Participant sender) {
         String broadcast = codec.encode(broadcastOf(op));
-        for (Participant p : participants.values()) {
+        for (Participant p : everyone) {
             if (p != sender) {
                 if (p.speaksOt()) {
                     p.peer.send(broadcast);
@@ -266,7 +304,7 @@ public final class Room {
     /** Seed clients get the whole durable text, except the one that wrote all of it (it has it already). */
     private void sendTextToSeedClients(Participant soleAuthor) {
         String update = null;
-        for (Participant p : participants.values()) {
+        for (Participant p : everyone) {
             if (p.speaksOt() || p == soleAuthor) {
                 continue;
             }
@@ -274,6 +312,7 @@ public final class Room {
                 update = codec.encode(new ServerMessage.CodeUpdate(durableText, durableRevision));
             }
             p.peer.send(update);
+            p.saw(durableText, durableRevision);
         }
     }
 
@@ -306,6 +345,12 @@ public final class Room {
         text = durableText;
         revision = durableRevision;
         epoch++;
+        for (Participant p : everyone) {
+            if (p.knownRevision > durableRevision) {
+                // Its next whole text is then diffed against the stored one, which re-applies the lost change.
+                p.saw(durableText, durableRevision);
+            }
+        }
         if (cause.kind() == StoreException.Kind.CONFLICT) {
             catchUpWithLog();
         }

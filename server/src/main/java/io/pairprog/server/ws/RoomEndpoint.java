@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /ws/{roomId}}: one instance per connection. Each callback decodes, hands the message to the
- * room and lets the room reply; nothing here knows about transformation or storage.
+ * room and lets the room reply; nothing here knows about transformation or storage. Public only because
+ * Tyrus invokes the callbacks reflectively.
  */
-final class RoomEndpoint extends Endpoint {
+public final class RoomEndpoint extends Endpoint {
     private static final Logger log = LoggerFactory.getLogger(RoomEndpoint.class);
 
     private final RoomRegistry registry;

@@ -19,8 +19,11 @@ final class SessionPeer implements Peer {
 
     @Override
     public void send(String json) {
-        if (session.isOpen()) {
+        try {
             session.getAsyncRemote().sendText(json);
+        } catch (RuntimeException e) {
+            // Never let one broken connection interrupt a broadcast to the others.
+            log.debug("session {} failed a send; its close handler removes it", session.getId(), e);
         }
     }
 
@@ -28,7 +31,7 @@ final class SessionPeer implements Peer {
     void sendNow(String json) {
         try {
             session.getBasicRemote().sendText(json);
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             log.debug("session {} is gone before its last message", session.getId(), e);
         }
     }
@@ -37,7 +40,7 @@ final class SessionPeer implements Peer {
     public void close(int code, String reason) {
         try {
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             log.debug("closing session {} failed; it is gone already", session.getId(), e);
         }
     }

@@ -1,0 +1,183 @@
+package io.pairprog.server.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pairprog.server.support.TestDatabases;
+import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.WsClient;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every refused WebSocket input: a precise error or close code, nothing stored, and the connection (or at
+ * least the room) still serving.
+ */
+class BadInputTest {
+    private static TestServer server;
+    private final List<WsClient> clients = new ArrayList<>();
+    private String room;
+    private WsClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(TestDatabases.Kind.POSTGRES,
+                "--max-message-bytes", "4096", "--max-document-chars", "100");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void joinAsOtClient() {
+        room = server.createRoom();
+        client = connect("/ws/" + room);
+        client.next("initial_code");
+        client.send("{\"type\":\"hello\",\"clientId\":\"c1\",\"revision\":0}");
+        client.next("joined");
+        client.send(op(1, 0, "[\"hello\"]"));
+        assertThat(client.next("ack").get("revision").asLong()).isEqualTo(1);
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(WsClient::close);
+    }
+
+    private WsClient connect(String path) {
+        WsClient c = WsClient.connect(server.ws(path));
+        clients.add(c);
+        return c;
+    }
+
+    @Test
+    void unknownRoomGetsAnErrorThenClose4404() {
+        WsClient stranger = connect("/ws/00000000-0000-4000-8000-000000000000");
+        assertThat(stranger.next().get("code").asText()).isEqualTo("ROOM_NOT_FOUND");
+        assertThat(stranger.closeCode()).isEqualTo(4404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-a-uuid", "1-1-1-1-1", "%2e%2e", "00000000-0000-4000-8000-00000000000g"})
+    void malformedRoomIdGetsAnErrorThenClose4400(String id) {
+        WsClient stranger = connect("/ws/" + id);
+        assertThat(stranger.next().get("code").asText()).isEqualTo("INVALID_ROOM_ID");
+        assertThat(stranger.closeCode()).isEqualTo(4400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "[]", "42", "{\"type\":\"op\"}", "{\"type\":\"op\",\"clientId\":\"c1\",\"clientSeq\":\"x\",\"baseRevision\":1,\"op\":[5]}",
+            "{\"type\":\"hello\",\"clientId\":\"c1\",\"revision\":-1}", "{\"type\":\"code_update\",\"code\":1,\"code\":2}"})
+    void malformedMessageGetsAnErrorAndTheConnectionStaysUsable(String message) {
+        client.send(message);
+        assertThat(client.next("error").get("code").asText()).isIn("MALFORMED_MESSAGE", "UNKNOWN_MESSAGE_TYPE");
+        assertStillServing(2);
+    }
+
+    @Test
+    void unknownMessageTypeIsNamedInTheError() {
+        client.send("{\"type\":\"teleport\"}");
+        JsonNode error = client.next("error");
+        assertThat(error.get("code").asText()).isEqualTo("UNKNOWN_MESSAGE_TYPE");
+        assertThat(error.get("message").asText()).contains("teleport");
+        assertStillServing(2);
+    }
+
+    @Test
+    void operationThatDoesNotFitTheDocumentIsRefused() {
+        client.send(op(2, 1, "[3, \"x\"]")); // the document has 5 characters, not 3
+        JsonNode error = client.next("error");
+        assertThat(error.get("code").asText()).isEqualTo("INVALID_OPERATION");
+        assertThat(error.get("clientSeq").asLong()).isEqualTo(2);
+        assertStillServing(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[0, \"x\"]", "[5.5]", "[\"\"]", "[null]", "[[1]]", "[5, \"\\ud800\"]"})
+    void malformedOperationsAreRefused(String ops) {
+        client.send(op(2, 1, ops));
+        assertThat(client.next("error").get("code").asText()).isIn("INVALID_OPERATION", "MALFORMED_MESSAGE");
+        assertStillServing(3);
+    }
+
+    @Test
+    void revisionFromTheFutureIsRefused() {
+        client.send(op(2, 99, "[5, \"x\"]"));
+        assertThat(client.next("error").get("code").asText()).isEqualTo("REVISION_IN_FUTURE");
+        assertStillServing(3);
+    }
+
+    @Test
+    void helloFromTheFutureIsRefused() {
+        WsClient other = connect("/ws/" + room);
+        other.next("initial_code");
+        other.send("{\"type\":\"hello\",\"clientId\":\"c2\",\"revision\":7}");
+        assertThat(other.next("error").get("code").asText()).isEqualTo("REVISION_IN_FUTURE");
+    }
+
+    @Test
+    void operationBeforeHelloIsRefused() {
+        WsClient other = connect("/ws/" + room);
+        other.next("initial_code");
+        other.send("{\"type\":\"op\",\"clientId\":\"c2\",\"clientSeq\":1,\"baseRevision\":1,\"op\":[5,\"x\"]}");
+        assertThat(other.next("error").get("code").asText()).isEqualTo("NOT_JOINED");
+        assertStillServing(2);
+    }
+
+    @Test
+    void forgedClientIdIsRefused() {
+        client.send("{\"type\":\"op\",\"clientId\":\"someone-else\",\"clientSeq\":2,\"baseRevision\":1,\"op\":[5,\"x\"]}");
+        assertThat(client.next("error").get("code").asText()).isEqualTo("CLIENT_ID_MISMATCH");
+        assertStillServing(2);
+    }
+
+    @Test
+    void documentOverTheLimitIsRefused() {
+        client.send(op(2, 1, "[5, \"" + "x".repeat(96) + "\"]"));
+        assertThat(client.next("error").get("code").asText()).isEqualTo("DOCUMENT_TOO_LARGE");
+        client.send("{\"type\":\"code_update\",\"code\":\"" + "y".repeat(101) + "\"}");
+        assertThat(client.next("error").get("code").asText()).isEqualTo("DOCUMENT_TOO_LARGE");
+        assertStillServing(3);
+    }
+
+    @Test
+    void messageOverTheSizeLimitClosesWith1009AndTheRoomKeepsServing() {
+        WsClient other = connect("/ws/" + room);
+        other.next("initial_code");
+        other.send("{\"type\":\"code_update\",\"code\":\"" + "z".repeat(5000) + "\"}");
+        assertThat(other.next().get("code").asText()).isEqualTo("MESSAGE_TOO_LARGE");
+        assertThat(other.closeCode()).isEqualTo(1009);
+        assertStillServing(2);
+    }
+
+    @Test
+    void olderSequenceNumberIsRefusedNotApplied() {
+        client.send(op(2, 1, "[5, \"!\"]"));
+        client.next("ack");
+        client.send(op(1, 2, "[6, \"again\"]"));
+        assertThat(client.next("error").get("code").asText()).isEqualTo("INVALID_OPERATION");
+        assertThat(server.room(room).get("code").asText()).isEqualTo("hello!");
+    }
+
+    /** The same connection still edits, and nothing refused was stored. */
+    private void assertStillServing(long nextSeq) {
+        long revision = server.room(room).get("revision").asLong();
+        String code = server.room(room).get("code").asText();
+        client.send(op(nextSeq, revision, "[" + code.length() + ", \".\"]"));
+        assertThat(client.next("ack").get("revision").asLong()).isEqualTo(revision + 1);
+        assertThat(server.room(room).get("code").asText()).isEqualTo(code + ".");
+    }
+
+    private static String op(long seq, long base, String ops) {
+        return "{\"type\":\"op\",\"clientId\":\"c1\",\"clientSeq\":" + seq + ",\"baseRevision\":" + base + ",\"op\":" + ops + "}";
+    }
+}
