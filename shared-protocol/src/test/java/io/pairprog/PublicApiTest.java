@@ -1,5 +1,7 @@
 package io.pairprog;
 
+import io.pairprog.protocol.Participant;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pairprog.ot.AwaitingConfirm;
@@ -109,11 +111,18 @@ class PublicApiTest {
         ClientMessage[] fromClients = {
             new ClientMessage.CodeUpdate("x"),
             new ClientMessage.Hello("c1", 0L, "name"),
-            new ClientMessage.Op("c1", 1L, 0L, op)};
+            new ClientMessage.Op("c1", 1L, 0L, op),
+            new ClientMessage.Cursor(0L, List.of(new Selection.Range(0, 0))),
+            new ClientMessage.Rename("Ann"),
+            new ClientMessage.SetLanguage("go")};
         ServerMessage[] fromServer = {
             new ServerMessage.InitialCode("x", 0L, "java"),
             new ServerMessage.CodeUpdate("x", 0L),
-            new ServerMessage.Joined("c1", 0L),
+            new ServerMessage.Joined("c1", 0L, "#e6194b", "python", List.of(new Participant("c1", "Ann", "#e6194b"))),
+            new ServerMessage.ParticipantChanged("c1", "Ann", "#e6194b"),
+            new ServerMessage.ParticipantLeft("c1"),
+            new ServerMessage.Cursor("c1", 0L, List.of(new Selection.Range(0, 1))),
+            new ServerMessage.Language("go", "c1"),
             new ServerMessage.Op(1L, "c1", 1L, op),
             new ServerMessage.Ack(1L, 1L),
             new ServerMessage.Error(ErrorCode.INTERNAL_ERROR, "id 42", (Long) null)};

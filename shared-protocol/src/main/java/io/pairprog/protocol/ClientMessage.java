@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.pairprog.ot.Selection;
 import io.pairprog.ot.TextOperation;
+import java.util.List;
 
 /**
  * A message from a client to the server. Encode and decode with {@link MessageCodec}; the Jackson
@@ -14,9 +16,13 @@ import io.pairprog.ot.TextOperation;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ClientMessage.CodeUpdate.class, name = ClientMessage.CodeUpdate.TYPE),
         @JsonSubTypes.Type(value = ClientMessage.Hello.class, name = ClientMessage.Hello.TYPE),
-        @JsonSubTypes.Type(value = ClientMessage.Op.class, name = ClientMessage.Op.TYPE)})
+        @JsonSubTypes.Type(value = ClientMessage.Op.class, name = ClientMessage.Op.TYPE),
+        @JsonSubTypes.Type(value = ClientMessage.Cursor.class, name = ClientMessage.Cursor.TYPE),
+        @JsonSubTypes.Type(value = ClientMessage.Rename.class, name = ClientMessage.Rename.TYPE),
+        @JsonSubTypes.Type(value = ClientMessage.SetLanguage.class, name = ClientMessage.SetLanguage.TYPE)})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public sealed interface ClientMessage permits ClientMessage.CodeUpdate, ClientMessage.Hello, ClientMessage.Op {
+public sealed interface ClientMessage permits ClientMessage.CodeUpdate, ClientMessage.Hello, ClientMessage.Op,
+        ClientMessage.Cursor, ClientMessage.Rename, ClientMessage.SetLanguage {
 
     /**
      * The seed client's edit: the whole new document. The server diffs it against its copy
@@ -59,6 +65,40 @@ public sealed interface ClientMessage permits ClientMessage.CodeUpdate, ClientMe
             Require.nonNegative(TYPE, "clientSeq", clientSeq);
             Require.nonNegative(TYPE, "baseRevision", baseRevision);
             Require.present(TYPE, "op", op);
+        }
+    }
+
+    /**
+     * The sender's selection(s), as positions in the document at {@code revision}. Clients send it only
+     * while they have no unacknowledged edit, so that no local edit shifts the positions.
+     */
+    @JsonTypeName(Cursor.TYPE)
+    record Cursor(long revision, List<Selection.Range> ranges) implements ClientMessage {
+        public static final String TYPE = "cursor";
+
+        public Cursor {
+            Require.nonNegative(TYPE, "revision", revision);
+            ranges = Require.list(TYPE, "ranges", ranges);
+        }
+    }
+
+    /** A new display name for the sender. */
+    @JsonTypeName(Rename.TYPE)
+    record Rename(String name) implements ClientMessage {
+        public static final String TYPE = "rename";
+
+        public Rename {
+            Require.name(TYPE, "name", name);
+        }
+    }
+
+    /** Changes the room's language for everyone; it is stored with the room. */
+    @JsonTypeName(SetLanguage.TYPE)
+    record SetLanguage(String language) implements ClientMessage {
+        public static final String TYPE = "set_language";
+
+        public SetLanguage {
+            Require.language(TYPE, "language", language);
         }
     }
 }

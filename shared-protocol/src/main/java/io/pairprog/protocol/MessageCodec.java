@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.pairprog.ot.OperationException;
+import io.pairprog.ot.Selection;
 import io.pairprog.ot.TextOperation;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -74,6 +75,9 @@ public final class MessageCodec {
                         f.text("clientId"), f.integer("revision"), f.optionalText("name"));
                 case ClientMessage.Op.TYPE -> new ClientMessage.Op(
                         f.text("clientId"), f.integer("clientSeq"), f.integer("baseRevision"), f.operation("op"));
+                case ClientMessage.Cursor.TYPE -> new ClientMessage.Cursor(f.integer("revision"), f.ranges("ranges"));
+                case ClientMessage.Rename.TYPE -> new ClientMessage.Rename(f.text("name"));
+                case ClientMessage.SetLanguage.TYPE -> new ClientMessage.SetLanguage(f.text("language"));
                 default -> throw unknownType("client", f.type);
             };
         } catch (IllegalArgumentException e) {
@@ -90,14 +94,20 @@ public final class MessageCodec {
                         f.text("code"), f.integer("revision"), f.optionalText("language"));
                 case ServerMessage.CodeUpdate.TYPE -> new ServerMessage.CodeUpdate(
                         f.text("code"), f.integer("revision"));
-                case ServerMessage.Joined.TYPE -> new ServerMessage.Joined(
-                        f.text("clientId"), f.integer("revision"));
+                case ServerMessage.Joined.TYPE -> new ServerMessage.Joined(f.text("clientId"),
+                        f.integer("revision"), f.text("color"), f.text("language"), f.participants("participants"));
                 case ServerMessage.Op.TYPE -> new ServerMessage.Op(
                         f.integer("revision"), f.text("clientId"), f.integer("clientSeq"), f.operation("op"));
                 case ServerMessage.Ack.TYPE -> new ServerMessage.Ack(
                         f.integer("revision"), f.integer("clientSeq"));
                 case ServerMessage.Error.TYPE -> new ServerMessage.Error(
                         f.errorCode("code"), f.text("message"), f.optionalInteger("clientSeq"));
+                case ServerMessage.ParticipantChanged.TYPE -> new ServerMessage.ParticipantChanged(
+                        f.text("clientId"), f.text("name"), f.text("color"));
+                case ServerMessage.ParticipantLeft.TYPE -> new ServerMessage.ParticipantLeft(f.text("clientId"));
+                case ServerMessage.Cursor.TYPE -> new ServerMessage.Cursor(
+                        f.text("clientId"), f.integer("revision"), f.ranges("ranges"));
+                case ServerMessage.Language.TYPE -> new ServerMessage.Language(f.text("language"), f.text("clientId"));
                 default -> throw unknownType("server", f.type);
             };
         } catch (IllegalArgumentException e) {
@@ -238,6 +248,47 @@ public final class MessageCodec {
             } catch (OperationException e) {
                 throw new ProtocolException(ErrorCode.INVALID_OPERATION, e.getMessage());
             }
+        }
+
+        /** {@code [{"anchor": a, "head": h}, …]}; positions are checked against the document by the receiver. */
+        List<Selection.Range> ranges(String name) throws ProtocolException {
+            List<Selection.Range> ranges = new ArrayList<>();
+            for (Fields item : objects(name)) {
+                ranges.add(new Selection.Range(item.position("anchor"), item.position("head")));
+            }
+            return ranges;
+        }
+
+        List<Participant> participants(String name) throws ProtocolException {
+            List<Participant> participants = new ArrayList<>();
+            for (Fields item : objects(name)) {
+                participants.add(new Participant(item.text("clientId"), item.text("name"), item.text("color")));
+            }
+            return participants;
+        }
+
+        private List<Fields> objects(String name) throws ProtocolException {
+            JsonNode value = required(name);
+            if (!value.isArray()) {
+                throw malformed(name, "an array", value);
+            }
+            List<Fields> items = new ArrayList<>(value.size());
+            for (JsonNode element : value) {
+                if (!element.isObject()) {
+                    throw malformed(name, "an array of objects", value);
+                }
+                items.add(new Fields(type, element));
+            }
+            return items;
+        }
+
+        private int position(String name) throws ProtocolException {
+            long value = integer(name);
+            if (value < 0 || value > Integer.MAX_VALUE) {
+                throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE,
+                        type + ": field \"" + name + "\" must be a position from 0 to " + Integer.MAX_VALUE);
+            }
+            return (int) value;
         }
 
         ErrorCode errorCode(String name) throws ProtocolException {

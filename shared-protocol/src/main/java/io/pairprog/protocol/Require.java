@@ -37,6 +37,29 @@ final class Require {
         return value;
     }
 
+    /** Display names: 1-64 characters, no control characters (they are shown to other people). */
+    static String name(String type, String field, String value) {
+        present(type, field, value);
+        if (value.isBlank() || value.length() > 64 || value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(type + ": " + field
+                    + " must be 1-64 characters without control characters");
+        }
+        return value;
+    }
+
+    static String language(String type, String field, String value) {
+        present(type, field, value);
+        if (!Languages.isKnown(value)) {
+            throw new IllegalArgumentException(type + ": " + field + " must be one of "
+                    + String.join(", ", Languages.ALL) + ", got " + quote(value));
+        }
+        return value;
+    }
+
+    static <T> java.util.List<T> list(String type, String field, java.util.List<T> value) {
+        return java.util.List.copyOf(present(type, field, value));
+    }
+
     /** {@code s} in JSON-like quotes, cut to 40 characters, so errors never echo much input. */
     static String quote(String s) {
         int max = 40;

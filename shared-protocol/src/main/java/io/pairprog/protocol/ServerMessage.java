@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.pairprog.ot.Selection;
 import io.pairprog.ot.TextOperation;
+import java.util.List;
 
 /**
  * A message from the server to a client. Encode and decode with {@link MessageCodec}; the Jackson
@@ -17,10 +19,15 @@ import io.pairprog.ot.TextOperation;
         @JsonSubTypes.Type(value = ServerMessage.Joined.class, name = ServerMessage.Joined.TYPE),
         @JsonSubTypes.Type(value = ServerMessage.Op.class, name = ServerMessage.Op.TYPE),
         @JsonSubTypes.Type(value = ServerMessage.Ack.class, name = ServerMessage.Ack.TYPE),
-        @JsonSubTypes.Type(value = ServerMessage.Error.class, name = ServerMessage.Error.TYPE)})
+        @JsonSubTypes.Type(value = ServerMessage.Error.class, name = ServerMessage.Error.TYPE),
+        @JsonSubTypes.Type(value = ServerMessage.ParticipantChanged.class, name = ServerMessage.ParticipantChanged.TYPE),
+        @JsonSubTypes.Type(value = ServerMessage.ParticipantLeft.class, name = ServerMessage.ParticipantLeft.TYPE),
+        @JsonSubTypes.Type(value = ServerMessage.Cursor.class, name = ServerMessage.Cursor.TYPE),
+        @JsonSubTypes.Type(value = ServerMessage.Language.class, name = ServerMessage.Language.TYPE)})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage permits ServerMessage.InitialCode, ServerMessage.CodeUpdate,
-        ServerMessage.Joined, ServerMessage.Op, ServerMessage.Ack, ServerMessage.Error {
+        ServerMessage.Joined, ServerMessage.Op, ServerMessage.Ack, ServerMessage.Error,
+        ServerMessage.ParticipantChanged, ServerMessage.ParticipantLeft, ServerMessage.Cursor, ServerMessage.Language {
 
     /** The document as the server holds it at {@code revision}, sent when a socket opens. {@code language} may be null. */
     @JsonTypeName(InitialCode.TYPE)
@@ -46,15 +53,20 @@ public sealed interface ServerMessage permits ServerMessage.InitialCode, ServerM
 
     /**
      * Ends the reply to {@code hello}: every operation up to {@code revision} has been sent, and
-     * from now on the connection receives broadcasts and may send {@code op}s.
+     * from now on the connection receives broadcasts and may send {@code op}s. {@code color} is the
+     * joiner's colour; {@code participants} is everyone joined now, the joiner included.
      */
     @JsonTypeName(Joined.TYPE)
-    record Joined(String clientId, long revision) implements ServerMessage {
+    record Joined(String clientId, long revision, String color, String language, List<Participant> participants)
+            implements ServerMessage {
         public static final String TYPE = "joined";
 
         public Joined {
             Require.clientId(TYPE, "clientId", clientId);
             Require.nonNegative(TYPE, "revision", revision);
+            Require.present(TYPE, "color", color);
+            Require.present(TYPE, "language", language);
+            participants = Require.list(TYPE, "participants", participants);
         }
     }
 
@@ -98,6 +110,54 @@ public sealed interface ServerMessage permits ServerMessage.InitialCode, ServerM
             Require.present(TYPE, "code", code);
             Require.present(TYPE, "message", message);
             Require.nonNegative(TYPE, "clientSeq", clientSeq);
+        }
+    }
+
+    /** Someone joined the room or changed their name: replace what is shown for {@code clientId}. */
+    @JsonTypeName(ParticipantChanged.TYPE)
+    record ParticipantChanged(String clientId, String name, String color) implements ServerMessage {
+        public static final String TYPE = "participant";
+
+        public ParticipantChanged {
+            Require.clientId(TYPE, "clientId", clientId);
+            Require.name(TYPE, "name", name);
+            Require.present(TYPE, "color", color);
+        }
+    }
+
+    /** The last connection of {@code clientId} closed. */
+    @JsonTypeName(ParticipantLeft.TYPE)
+    record ParticipantLeft(String clientId) implements ServerMessage {
+        public static final String TYPE = "participant_left";
+
+        public ParticipantLeft {
+            Require.clientId(TYPE, "clientId", clientId);
+        }
+    }
+
+    /**
+     * Someone's selection(s) as positions in the document at {@code revision}; a client transforms them
+     * through its unacknowledged edits before drawing them.
+     */
+    @JsonTypeName(Cursor.TYPE)
+    record Cursor(String clientId, long revision, List<Selection.Range> ranges) implements ServerMessage {
+        public static final String TYPE = "cursor";
+
+        public Cursor {
+            Require.clientId(TYPE, "clientId", clientId);
+            Require.nonNegative(TYPE, "revision", revision);
+            ranges = Require.list(TYPE, "ranges", ranges);
+        }
+    }
+
+    /** The room's language is now {@code language}, set by {@code clientId}. */
+    @JsonTypeName(Language.TYPE)
+    record Language(String language, String clientId) implements ServerMessage {
+        public static final String TYPE = "language";
+
+        public Language {
+            Require.language(TYPE, "language", language);
+            Require.clientId(TYPE, "clientId", clientId);
         }
     }
 }

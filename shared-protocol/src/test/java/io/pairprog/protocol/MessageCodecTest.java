@@ -1,5 +1,7 @@
 package io.pairprog.protocol;
 
+import io.pairprog.ot.Selection;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,6 +47,21 @@ class MessageCodecTest {
     class ExactJson {
 
         @Test
+        void presenceMessagesRejectBadValues() {
+            assertCode("{\"type\":\"set_language\",\"language\":\"cobol\"}", ErrorCode.MALFORMED_MESSAGE);
+            assertCode("{\"type\":\"rename\",\"name\":\"" + "n".repeat(65) + "\"}", ErrorCode.MALFORMED_MESSAGE);
+            assertCode("{\"type\":\"rename\",\"name\":\"a\\u0007b\"}", ErrorCode.MALFORMED_MESSAGE);
+            assertCode("{\"type\":\"cursor\",\"revision\":1,\"ranges\":[{\"anchor\":-1,\"head\":0}]}", ErrorCode.MALFORMED_MESSAGE);
+            assertCode("{\"type\":\"cursor\",\"revision\":1,\"ranges\":[5]}", ErrorCode.MALFORMED_MESSAGE);
+            assertCode("{\"type\":\"cursor\",\"revision\":1}", ErrorCode.MALFORMED_MESSAGE);
+        }
+
+        private void assertCode(String json, ErrorCode code) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> CODEC.decodeClient(json))
+                    .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.code()).isEqualTo(code));
+        }
+
+        @Test
         void clientOp() throws ProtocolException {
             String json = "{\"type\":\"op\",\"clientId\":\"c1\",\"clientSeq\":3,\"baseRevision\":10,\"op\":[5,\"abc\",-2]}";
             ClientMessage.Op m = new ClientMessage.Op("c1", 3, 10, op(5, "abc", -2));
@@ -67,8 +84,12 @@ class MessageCodecTest {
                     .isEqualTo("{\"type\":\"initial_code\",\"code\":\"x\",\"revision\":0,\"language\":\"java\"}");
             assertThat(CODEC.encode(new ServerMessage.CodeUpdate("a\r\nb", 7)))
                     .isEqualTo("{\"type\":\"code_update\",\"code\":\"a\\r\\nb\",\"revision\":7}");
-            assertThat(CODEC.encode(new ServerMessage.Joined("c1", 11)))
-                    .isEqualTo("{\"type\":\"joined\",\"clientId\":\"c1\",\"revision\":11}");
+            assertThat(CODEC.encode(new ServerMessage.Joined("c1", 11, "#e6194b", "go",
+                    List.of(new Participant("c1", "Ann", "#e6194b")))))
+                    .isEqualTo("{\"type\":\"joined\",\"clientId\":\"c1\",\"revision\":11,\"color\":\"#e6194b\","
+                            + "\"language\":\"go\",\"participants\":[{\"clientId\":\"c1\",\"name\":\"Ann\",\"color\":\"#e6194b\"}]}");
+            assertThat(CODEC.encode(new ServerMessage.Cursor("c2", 4, List.of(new Selection.Range(1, 3)))))
+                    .isEqualTo("{\"type\":\"cursor\",\"clientId\":\"c2\",\"revision\":4,\"ranges\":[{\"anchor\":1,\"head\":3}]}");
             assertThat(CODEC.encode(new ServerMessage.Op(11, "c1", 3, op(5, "abc", -2))))
                     .isEqualTo("{\"type\":\"op\",\"revision\":11,\"clientId\":\"c1\",\"clientSeq\":3,\"op\":[5,\"abc\",-2]}");
             assertThat(CODEC.encode(new ServerMessage.Ack(11, 3)))
@@ -91,7 +112,10 @@ class MessageCodecTest {
                     new ClientMessage.Hello("Abc_-09", 0, "Ada Lovelace"),
                     new ClientMessage.Hello("x".repeat(64), Long.MAX_VALUE, null),
                     new ClientMessage.Op("c1", 1, 0, op()),
-                    new ClientMessage.Op("c1", 1, 0, op(2, "👍🏽", -4, 1)))) {
+                    new ClientMessage.Op("c1", 1, 0, op(2, "👍🏽", -4, 1)),
+                    new ClientMessage.Cursor(3, List.of(new Selection.Range(0, 0), new Selection.Range(4, 1))),
+                    new ClientMessage.Rename("Grace 👩‍💻"),
+                    new ClientMessage.SetLanguage("javascript"))) {
                 assertThat(CODEC.decodeClient(CODEC.encode(m))).isEqualTo(m);
             }
         }
@@ -102,7 +126,11 @@ class MessageCodecTest {
                     new ServerMessage.InitialCode("x\r\ny", 3, "java"),
                     new ServerMessage.InitialCode("", 0, null),
                     new ServerMessage.CodeUpdate("中文", 9),
-                    new ServerMessage.Joined("c1", 9),
+                    new ServerMessage.Joined("c1", 9, "#3cb44b", "java", List.of(new Participant("c2", "Bo", "#e6194b"))),
+                    new ServerMessage.ParticipantChanged("c2", "Bo 2", "#e6194b"),
+                    new ServerMessage.ParticipantLeft("c2"),
+                    new ServerMessage.Cursor("c2", 9, List.of(new Selection.Range(0, 2), new Selection.Range(5, 5))),
+                    new ServerMessage.Language("typescript", "c2"),
                     new ServerMessage.Op(9, "c1", 2, op(-1, "ab")),
                     new ServerMessage.Ack(9, 2),
                     new ServerMessage.Error(ErrorCode.NOT_JOINED, "say hello first", null),

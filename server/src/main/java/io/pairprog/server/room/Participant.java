@@ -1,5 +1,8 @@
 package io.pairprog.server.room;
 
+import io.pairprog.ot.Selection;
+import java.util.List;
+
 /**
  * A connection's standing in a room. Every connection starts as a seed-style client that exchanges whole
  * texts ({@code code_update}); a {@code hello} turns it into an OT client with a stable {@code clientId}.
@@ -18,6 +21,10 @@ final class Participant {
     long knownRevision;
     String clientId;
     String name;
+    String color;
+    /** The last selection this client sent, at {@code cursorRevision}; shown to clients who join later. */
+    List<Selection.Range> cursor;
+    long cursorRevision;
 
     Participant(Peer peer, String legacyId, String text, long revision) {
         this.peer = peer;
@@ -32,5 +39,9 @@ final class Participant {
 
     boolean speaksOt() {
         return clientId != null;
+    }
+
+    io.pairprog.protocol.Participant describe() {
+        return new io.pairprog.protocol.Participant(clientId, name, color);
     }
 }

@@ -1,5 +1,7 @@
 package io.pairprog.server.room;
 
+import io.pairprog.ot.OperationException;
+import io.pairprog.ot.Selection;
 import io.pairprog.ot.TextDiff;
 import io.pairprog.ot.TextOperation;
 import io.pairprog.protocol.ClientMessage;
@@ -41,12 +43,12 @@ import java.util.function.Consumer;
 public final class Room {
     private final UUID id;
     private final RoomLimits limits;
-    private final RoomHistory history;
+    private final RoomStorage storage;
     private final CommitSink commits;
     private final MessageCodec codec;
     private final Consumer<Room> onIdle;
 
-    private final String language;
+    private String language;
     private String text;
     private long revision;
     private String durableText;
@@ -65,7 +67,7 @@ public final class Room {
     private int epoch;
     private long legacyIds;
 
-    Room(RoomRecord record, Map<String, ClientProgress> progress, RoomLimits limits, RoomHistory history,
+    Room(RoomRecord record, Map<String, ClientProgress> progress, RoomLimits limits, RoomStorage storage,
          CommitSink commits, MessageCodec codec, Consumer<Room> onIdle) {
         this.id = record.id();
         this.language = record.language();
@@ -75,7 +77,7 @@ public final class Room {
         this.durableRevision = record.revision();
         this.progress = new HashMap<>(progress);
         this.limits = limits;
-        this.history = history;
+        this.storage = storage;
         this.commits = commits;
         this.codec = codec;
         this.onIdle = onIdle;
@@ -96,8 +98,11 @@ public final class Room {
     public void leave(Peer peer) {
         boolean idle;
         synchronized (this) {
-            participants.remove(peer);
+            Participant gone = participants.remove(peer);
             everyone = List.copyOf(participants.values());
+            if (gone != null && gone.speaksOt() && connectionOf(gone.clientId) == null) {
+                broadcastToOt(new ServerMessage.ParticipantLeft(gone.clientId), null);
+            }
             idle = isIdle();
         }
         if (idle) {
@@ -139,8 +144,122 @@ public final class Room {
             peer.send(codec.encode(broadcastOf(op)));
         }
         p.clientId = hello.clientId();
-        p.name = hello.name();
-        peer.send(codec.encode(new ServerMessage.Joined(p.clientId, durableRevision)));
+        p.name = Names.sanitize(hello.name(), hello.clientId());
+        p.color = Colors.firstFree(everyone.stream().filter(o -> o != p && o.speaksOt()).map(o -> o.color).toList());
+        List<io.pairprog.protocol.Participant> present = everyone.stream().filter(Participant::speaksOt)
+                .map(Participant::describe).toList();
+        peer.send(codec.encode(new ServerMessage.Joined(p.clientId, durableRevision, p.color, language, present)));
+        broadcastToOt(new ServerMessage.ParticipantChanged(p.clientId, p.name, p.color), p);
+        for (Participant other : everyone) {
+            if (other != p && other.speaksOt() && other.cursor != null) {
+                sendCursor(other, other.cursor, other.cursorRevision, p);
+            }
+        }
+    }
+
+    /** A selection, moved from the sender's revision to the stored head and passed on. */
+    public synchronized void cursor(Peer peer, ClientMessage.Cursor cursor) {
+        Participant p = participants.get(peer);
+        if (p == null) {
+            return;
+        }
+        if (!p.speaksOt()) {
+            sendError(peer, ErrorCode.NOT_JOINED, "cursor: send hello first", null);
+            return;
+        }
+        if (cursor.revision() > durableRevision) {
+            sendError(peer, ErrorCode.REVISION_IN_FUTURE, "cursor: revision " + cursor.revision()
+                    + " is ahead of the room's revision " + durableRevision, null);
+            return;
+        }
+        try {
+            sendCursor(p, cursor.ranges(), cursor.revision(), null);
+        } catch (OperationException e) {
+            sendError(peer, ErrorCode.MALFORMED_MESSAGE, "cursor: a position is outside the document at revision "
+                    + cursor.revision(), null);
+        }
+    }
+
+    /** Sends {@code owner}'s selection, transformed up to the durable head, to one participant or to all. */
+    private void sendCursor(Participant owner, List<Selection.Range> ranges, long atRevision, Participant only) {
+        Selection selection = new Selection(ranges);
+        for (LoggedOperation op : operations(atRevision, durableRevision)) {
+            selection = selection.transform(op.operation());
+        }
+        int length = durableText.length();
+        for (Selection.Range r : selection.ranges()) {
+            if (r.anchor() > length || r.head() > length) {
+                throw new OperationException("cursor: position beyond the document length " + length);
+            }
+        }
+        owner.cursor = selection.ranges();
+        owner.cursorRevision = durableRevision;
+        ServerMessage.Cursor message = new ServerMessage.Cursor(owner.clientId, durableRevision, selection.ranges());
+        if (only != null) {
+            only.peer.send(codec.encode(message));
+        } else {
+            broadcastToOt(message, owner);
+        }
+    }
+
+    public synchronized void rename(Peer peer, ClientMessage.Rename rename) {
+        Participant p = participants.get(peer);
+        if (p == null) {
+            return;
+        }
+        if (!p.speaksOt()) {
+            sendError(peer, ErrorCode.NOT_JOINED, "rename: send hello first", null);
+            return;
+        }
+        p.name = rename.name();
+        broadcastToOt(new ServerMessage.ParticipantChanged(p.clientId, p.name, p.color), null);
+    }
+
+    /**
+     * Stores the room's new language, then tells everyone. The write happens outside the room's lock:
+     * a slow or unreachable database must not hold up typing.
+     */
+    public void setLanguage(Peer peer, ClientMessage.SetLanguage change) {
+        String clientId;
+        synchronized (this) {
+            Participant p = participants.get(peer);
+            if (p == null) {
+                return;
+            }
+            if (!p.speaksOt()) {
+                sendError(peer, ErrorCode.NOT_JOINED, "set_language: send hello first", null);
+                return;
+            }
+            clientId = p.clientId;
+        }
+        try {
+            storage.saveLanguage(id, change.language());
+        } catch (StoreException e) {
+            sendError(peer, ErrorCode.STORE_UNAVAILABLE, "set_language: not stored; try again", null);
+            return;
+        }
+        synchronized (this) {
+            language = change.language();
+            broadcastToOt(new ServerMessage.Language(language, clientId), null);
+        }
+    }
+
+    private void broadcastToOt(ServerMessage message, Participant except) {
+        String json = codec.encode(message);
+        for (Participant p : everyone) {
+            if (p != except && p.speaksOt()) {
+                p.peer.send(json);
+            }
+        }
+    }
+
+    private Participant connectionOf(String clientId) {
+        for (Participant p : everyone) {
+            if (clientId.equals(p.clientId)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** An OT client's operation: deduplicate, transform to the head, apply, queue for commit. */
@@ -364,7 +483,7 @@ public final class Room {
     private void catchUpWithLog() {
         List<LoggedOperation> foreign;
         try {
-            foreign = history.range(id, durableRevision, Long.MAX_VALUE);
+            foreign = storage.range(id, durableRevision, Long.MAX_VALUE);
         } catch (StoreException e) {
             return; // the next commit attempt conflicts again and retries this
         }
@@ -392,7 +511,7 @@ public final class Room {
         List<LoggedOperation> result = new ArrayList<>();
         long oldestInMemory = revision - recent.size();
         if (after < oldestInMemory) {
-            result.addAll(history.range(id, after, Math.min(oldestInMemory, upTo)));
+            result.addAll(storage.range(id, after, Math.min(oldestInMemory, upTo)));
         }
         for (LoggedOperation op : recent) {
             if (op.revision() > after && op.revision() <= upTo) {

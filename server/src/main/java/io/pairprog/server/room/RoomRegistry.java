@@ -1,6 +1,7 @@
 package io.pairprog.server.room;
 
 import io.pairprog.protocol.MessageCodec;
+import io.pairprog.server.store.LoggedOperation;
 import io.pairprog.server.store.OperationLog;
 import io.pairprog.server.store.RoomStore;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class RoomRegistry {
     private final CommitSink commits;
     private final MessageCodec codec;
     private final RoomLimits limits;
+    private final RoomStorage storage;
 
     public RoomRegistry(RoomStore roomStore, OperationLog operationLog, GroupCommit commits, MessageCodec codec,
                         RoomLimits limits) {
@@ -32,6 +34,17 @@ public final class RoomRegistry {
         this.commits = commits;
         this.codec = codec;
         this.limits = limits;
+        this.storage = new RoomStorage() {
+            @Override
+            public List<LoggedOperation> range(UUID roomId, long after, long upTo) {
+                return operationLog.range(roomId, after, upTo);
+            }
+
+            @Override
+            public void saveLanguage(UUID roomId, String language) {
+                roomStore.setLanguage(roomId, language);
+            }
+        };
     }
 
     /**
@@ -50,8 +63,8 @@ public final class RoomRegistry {
 
     private Room load(UUID id) {
         return roomStore.find(id)
-                .map(record -> new Room(record, operationLog.lastSequences(id), limits, operationLog::range,
-                        commits, codec, this::releaseIfIdle))
+                .map(record -> new Room(record, operationLog.lastSequences(id), limits, storage, commits, codec,
+                        this::releaseIfIdle))
                 .orElse(null);
     }
 

@@ -41,6 +41,17 @@ public final class RoomStore {
         return database.queryOne(FIND, statement -> statement.setObject(1, id), RoomRecord.MAPPER);
     }
 
+    private static final String SET_LANGUAGE = """
+            UPDATE rooms SET language = ? WHERE id = ?
+            """;
+
+    public void setLanguage(UUID id, String language) {
+        database.update(SET_LANGUAGE, statement -> {
+            statement.setString(1, language);
+            statement.setObject(2, id);
+        });
+    }
+
     private static final String ADVANCE = """
             UPDATE rooms SET code = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?
             """;

@@ -93,6 +93,12 @@ public final class RoomEndpoint extends Endpoint {
             room.hello(peer, hello);
         } else if (message instanceof ClientMessage.CodeUpdate update) {
             room.replaceText(peer, update.code());
+        } else if (message instanceof ClientMessage.Cursor cursor) {
+            room.cursor(peer, cursor);
+        } else if (message instanceof ClientMessage.Rename rename) {
+            room.rename(peer, rename);
+        } else if (message instanceof ClientMessage.SetLanguage language) {
+            room.setLanguage(peer, language);
         }
     }
 

@@ -4,9 +4,11 @@ import io.pairprog.server.store.LoggedOperation;
 import java.util.List;
 import java.util.UUID;
 
-/** Where a room reads back operations older than those it keeps in memory: the operation log. */
-@FunctionalInterface
-public interface RoomHistory {
+/** What a room reads from or writes to the store outside the group commit. */
+public interface RoomStorage {
     /** The stored operations (after, upTo] of a room, in revision order. */
     List<LoggedOperation> range(UUID roomId, long after, long upTo);
+
+    /** Stores a room's new language. */
+    void saveLanguage(UUID roomId, String language);
 }
