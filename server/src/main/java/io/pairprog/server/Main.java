@@ -74,10 +74,12 @@ public final class Main {
     public synchronized void stop() {
         try {
             commits.flush(10_000);
+            rooms.closeAll(CloseCodes.GOING_AWAY, "server shutting down");
+            // Let the close frames go out before the listener stops; otherwise clients see 1006.
+            rooms.awaitEmpty(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        rooms.closeAll(CloseCodes.GOING_AWAY, "server shutting down");
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).stop();

@@ -372,7 +372,8 @@ public final class Room {
     private void answerDuplicate(Peer peer, ClientMessage.Op op, ClientProgress last) {
         if (op.clientSeq() < last.clientSeq()) {
             sendError(peer, ErrorCode.INVALID_OPERATION, "op: clientSeq " + op.clientSeq()
-                    + " is older than this client's last stored edit (" + last.clientSeq() + ")", op.clientSeq());
+                    + " is older than this client's last stored edit (" + last.clientSeq()
+                    + "); a new client instance needs a new clientId", op.clientSeq());
         } else if (last.revision() <= durableRevision) {
             // A resend of a stored edit (its ack was lost): acknowledge again, apply nothing.
             peer.send(codec.encode(new ServerMessage.Ack(last.revision(), last.clientSeq())));

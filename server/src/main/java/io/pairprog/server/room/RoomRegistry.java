@@ -81,6 +81,18 @@ public final class RoomRegistry {
         return rooms.size();
     }
 
+    /**
+     * Waits until every room has left memory, i.e. every connection finished its close handshake and
+     * every edit was stored; false on timeout.
+     */
+    public boolean awaitEmpty(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!rooms.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        return rooms.isEmpty();
+    }
+
     /** Closes every connection of every room, e.g. with "going away" on shutdown. */
     public void closeAll(int code, String reason) {
         for (Room room : new ArrayList<>(rooms.values())) {

@@ -85,6 +85,17 @@ public final class OtPeer implements AutoCloseable {
         }
     }
 
+    /** Processes messages until this client has reached {@code revision}, or fails after {@code timeout}. */
+    public void pumpUntilRevision(long revision, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (ot.revision() < revision) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(clientId + " stayed at revision " + ot.revision() + ", expected " + revision);
+            }
+            pump(Duration.ofMillis(20));
+        }
+    }
+
     /** Drops the connection abruptly; local edits made meanwhile wait in the state machine. */
     public void disconnect() {
         connected = false;

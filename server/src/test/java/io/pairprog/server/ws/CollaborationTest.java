@@ -210,11 +210,7 @@ class CollaborationTest {
     }
 
     private void waitForRevision(OtPeer peer, long revision) {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (peer.revision() < revision && System.nanoTime() < deadline) {
-            peer.pump(Duration.ofMillis(20));
-        }
-        assertThat(peer.revision()).isGreaterThanOrEqualTo(revision);
+        peer.pumpUntilRevision(revision, SETTLE);
     }
 
     private void assertConverged(List<OtPeer> peers, String room, String seed) {

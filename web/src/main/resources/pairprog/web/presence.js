@@ -1,0 +1,184 @@
+/**
+ * Who is in the room and where their cursors are (the Presence section of docs/protocol.md).
+ *
+ * Peers' selections are kept as offsets in the local document. app.js moves a received selection
+ * into the local document first (from the server's revision through our unacknowledged edits,
+ * `OtClient.transformSelection`); from then on every operation applied locally - remote or typed
+ * here - is passed to `transform`, so the carets stay on the characters they were next to.
+ *
+ * Names and everything else from the server are written with textContent, never as HTML.
+ */
+import { safeColor } from './editor-adapter.js';
+
+export class Presence {
+  /** `editor`: the EditorAdapter; `list`: the element that shows the participants. */
+  constructor(editor, list) {
+    this.editor = editor;
+    this.list = list;
+    this.self = null; // {clientId, name, color}
+    this.peers = new Map(); // clientId -> {name, color, selection, drawing}
+    this.redrawQueued = false;
+    this.callbacks = {};
+  }
+
+  /** `rename()`: the user clicked their own entry. */
+  registerCallbacks(callbacks) {
+    Object.assign(this.callbacks, callbacks);
+  }
+
+  /** Our own entry, from `joined` (colour) and the name we chose. */
+  setSelf(clientId, name, color) {
+    this.self = { clientId, name, color: safeColor(color) };
+    this.peers.delete(clientId);
+    this.render();
+  }
+
+  /** The full list from `joined`: everyone else replaces what we had; their cursors are kept. */
+  setParticipants(participants) {
+    const fresh = new Map();
+    for (const p of participants || []) {
+      if (this.self && p.clientId === this.self.clientId) {
+        this.self.color = safeColor(p.color || this.self.color);
+        this.self.name = p.name || this.self.name;
+        continue;
+      }
+      const old = this.peers.get(p.clientId);
+      fresh.set(p.clientId, { selection: null, drawing: null, ...old, name: p.name, color: p.color });
+    }
+    for (const [id, peer] of this.peers) {
+      if (!fresh.has(id) && peer.drawing) {
+        peer.drawing.clear();
+      }
+    }
+    this.peers = fresh;
+    this.render();
+    this.queueRedraw();
+  }
+
+  /** `participant`: someone joined or renamed. */
+  upsert({ clientId, name, color }) {
+    if (this.self && clientId === this.self.clientId) {
+      this.self.name = name || this.self.name;
+      this.self.color = safeColor(color || this.self.color);
+    } else {
+      const old = this.peers.get(clientId) || { selection: null, drawing: null };
+      this.peers.set(clientId, { ...old, name, color });
+      this.queueRedraw();
+    }
+    this.render();
+  }
+
+  /** `participant_left`. */
+  remove(clientId) {
+    const peer = this.peers.get(clientId);
+    if (peer && peer.drawing) {
+      peer.drawing.clear();
+    }
+    this.peers.delete(clientId);
+    this.render();
+  }
+
+  /** A peer's selection, already moved into the local document. */
+  setSelection(clientId, selection) {
+    if (this.self && clientId === this.self.clientId) {
+      return;
+    }
+    const peer = this.peers.get(clientId) || { name: 'Someone', color: null, drawing: null };
+    peer.selection = selection;
+    this.peers.set(clientId, peer);
+    this.queueRedraw();
+  }
+
+  /** An operation was applied to the local document: every caret moves with the text. */
+  transform(op) {
+    for (const peer of this.peers.values()) {
+      if (peer.selection) {
+        peer.selection = peer.selection.clamp(op.baseLength).transform(op);
+      }
+    }
+    this.queueRedraw();
+  }
+
+  /** Forgets every caret (the document was replaced). */
+  clearSelections() {
+    for (const peer of this.peers.values()) {
+      peer.selection = null;
+    }
+    this.queueRedraw();
+  }
+
+  /** Redraws once per frame at most, however many operations arrive. */
+  queueRedraw() {
+    if (this.redrawQueued) {
+      return;
+    }
+    this.redrawQueued = true;
+    requestAnimationFrame(() => {
+      this.redrawQueued = false;
+      this.redraw();
+    });
+  }
+
+  redraw() {
+    const length = this.editor.length();
+    for (const peer of this.peers.values()) {
+      if (peer.drawing) {
+        peer.drawing.clear();
+        peer.drawing = null;
+      }
+      if (peer.selection) {
+        peer.drawing = this.editor.drawRemoteSelection(peer.selection.clamp(length), peer.color, peer.name || 'Someone');
+      }
+    }
+  }
+
+  count() {
+    return this.peers.size + (this.self ? 1 : 0);
+  }
+
+  /** The participants list: a coloured avatar with initials, the name, "you" for ourselves. */
+  render() {
+    const items = [];
+    if (this.self) {
+      items.push(this.item(this.self, true));
+    }
+    const others = [...this.peers.entries()]
+      .map(([clientId, p]) => ({ clientId, ...p }))
+      .sort((a, b) => (a.name || '').localeCompare(b.name || ''));
+    for (const p of others) {
+      items.push(this.item(p, false));
+    }
+    this.list.replaceChildren(...items);
+    this.list.dataset.count = String(items.length);
+  }
+
+  item(p, isSelf) {
+    const li = document.createElement('li');
+    li.className = isSelf ? 'participant self' : 'participant';
+    li.dataset.clientId = p.clientId;
+    const avatar = document.createElement('span');
+    avatar.className = 'avatar';
+    avatar.style.backgroundColor = safeColor(p.color);
+    avatar.textContent = initials(p.name);
+    const name = document.createElement('span');
+    name.className = 'participant-name';
+    name.textContent = p.name || 'Someone';
+    li.append(avatar, name);
+    if (isSelf) {
+      const you = document.createElement('button');
+      you.type = 'button';
+      you.className = 'link-button';
+      you.textContent = 'you · rename';
+      you.title = 'Change your display name';
+      you.addEventListener('click', () => this.callbacks.rename && this.callbacks.rename());
+      li.append(you);
+    }
+    return li;
+  }
+}
+
+function initials(name) {
+  const words = String(name || '?').trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [words[0] || '?'];
+  return letters.map((w) => [...w][0].toUpperCase()).join('').slice(0, 4);
+}
