@@ -58,7 +58,8 @@ export class EditorAdapter {
 
   /**
    * Applies an operation to the editor. A remote one (the default) is not reported back through
-   * `change`; a local one (undo, accepting a suggestion) is, like typing.
+   * `change`; a local one (an undo) is, like typing. Returns the offset just after the last
+   * change, where a caret belongs after an undo.
    */
   applyOperation(op, { local = false } = {}) {
     const cm = this.cm;
@@ -66,6 +67,7 @@ export class EditorAdapter {
       // Our 'changes' handler would only run when the outer operation ends, after the guard is reset.
       throw new Error('applyOperation: called inside a CodeMirror operation');
     }
+    let end = 0;
     this.applyingRemote = !local;
     try {
       cm.operation(() => {
@@ -74,16 +76,19 @@ export class EditorAdapter {
           if (typeof c === 'string') {
             cm.replaceRange(c, cm.posFromIndex(index), undefined, local ? '+input' : REMOTE);
             index += c.length;
+            end = index;
           } else if (c > 0) {
             index += c;
           } else {
             cm.replaceRange('', cm.posFromIndex(index), cm.posFromIndex(index - c), local ? '+delete' : REMOTE);
+            end = index;
           }
         }
       });
     } finally {
       this.applyingRemote = false;
     }
+    return end;
   }
 
   /** The local selection as offsets, primary range first. */

@@ -104,8 +104,12 @@ export class SocketAdapter {
     const old = this.socket;
     this.socket = null;
     if (old) {
+      old.onmessage = null; // nothing from the old connection may reach the new session
+      old.onclose = null;
       old.close(1000, 'restart');
     }
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     this.connect();
   }
 

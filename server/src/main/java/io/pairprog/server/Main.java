@@ -36,8 +36,8 @@ public final class Main {
         commits = new GroupCommit(database, config.commitBatch());
         rooms = new RoomRegistry(roomStore, new OperationLog(database), commits, codec, config.roomLimits());
         web = new WebServer(config.host(), config.port(),
-                RestApplication.create(roomStore, config.maxMessageBytes()),
-                new WebSockets(rooms, codec, config.maxMessageBytes()));
+                RestApplication.create(roomStore, config.maxMessageBytes(), config.completion()),
+                new WebSockets(rooms, codec, config.connectionLimits()));
     }
 
     /** Starts a server; the caller owns it and must {@link #stop()} it. */

@@ -2,7 +2,12 @@ package io.pairprog.server;
 
 import io.pairprog.server.room.RoomLimits;
 import io.pairprog.server.store.DatabaseUrl;
+import io.pairprog.server.ws.ConnectionLimits;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,6 +52,31 @@ public final class ServerConfig {
             description = "Most edits stored in one transaction (env COMMIT_BATCH).")
     int commitBatch;
 
+    @Option(names = "--max-messages-per-second", defaultValue = "${env:MAX_MESSAGES_PER_SECOND:-200}",
+            description = "WebSocket messages one connection may send per second, bursts of twice that (env MAX_MESSAGES_PER_SECOND).")
+    int maxMessagesPerSecond;
+
+    @Option(names = "--max-connections-per-address", defaultValue = "${env:MAX_CONNECTIONS_PER_ADDRESS:-64}",
+            description = "Open WebSocket connections from one IP address (env MAX_CONNECTIONS_PER_ADDRESS).")
+    int maxConnectionsPerAddress;
+
+    @Option(names = "--max-queued-bytes", defaultValue = "${env:MAX_QUEUED_BYTES:-8388608}",
+            description = "Unread outgoing bytes after which a slow client is disconnected (env MAX_QUEUED_BYTES).")
+    long maxQueuedBytes;
+
+    @Option(names = "--idle-timeout-seconds", defaultValue = "${env:IDLE_TIMEOUT_SECONDS:-120}",
+            description = "Close connections silent this long, pongs included (env IDLE_TIMEOUT_SECONDS).")
+    long idleTimeoutSeconds;
+
+    @Option(names = "--ping-interval-seconds", defaultValue = "${env:PING_INTERVAL_SECONDS:-30}",
+            description = "How often to ping every connection; 0 disables (env PING_INTERVAL_SECONDS).")
+    double pingIntervalSeconds;
+
+    @Option(names = "--allowed-origins", defaultValue = "${env:ALLOWED_ORIGINS:-}", split = ",",
+            description = "Other sites whose pages may open WebSockets, e.g. https://app.example.com; * for any. "
+                    + "The server's own origin is always allowed (env ALLOWED_ORIGINS).")
+    List<String> allowedOrigins;
+
     public String host() {
         return host;
     }
@@ -72,7 +102,35 @@ public final class ServerConfig {
         return databaseUrl == null || databaseUrl.isBlank() ? DatabaseUrl.embedded(dataDir) : DatabaseUrl.parse(databaseUrl);
     }
 
+    public ConnectionLimits connectionLimits() {
+        Set<String> origins = allowedOrigins == null ? Set.of() : allowedOrigins.stream()
+                .map(String::strip).filter(o -> !o.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        return new ConnectionLimits(maxMessageBytes, maxMessagesPerSecond, maxConnectionsPerAddress, maxQueuedBytes,
+                Duration.ofSeconds(idleTimeoutSeconds), Duration.ofMillis((long) (pingIntervalSeconds * 1000)), origins);
+    }
+
     public RoomLimits roomLimits() {
         return new RoomLimits(maxDocumentChars, historyWindow);
+    }
+
+    // Autocomplete's optional model. Without a URL the rules answer alone and nothing leaves the server.
+
+    @Option(names = "--completion-model-url", defaultValue = "${env:COMPLETION_MODEL_URL}",
+            description = "Base address of an OpenAI-compatible completions server (llama.cpp, Ollama…), e.g. "
+                    + "http://localhost:8080; autocomplete asks its /v1/completions first (env COMPLETION_MODEL_URL).")
+    String completionModelUrl;
+
+    @Option(names = "--completion-model", defaultValue = "${env:COMPLETION_MODEL:-default}",
+            description = "The model name sent to it (env COMPLETION_MODEL).")
+    String completionModel;
+
+    @Option(names = "--completion-timeout-ms", defaultValue = "${env:COMPLETION_TIMEOUT_MS:-800}",
+            description = "How long autocomplete waits for the model before answering from its rules (env COMPLETION_TIMEOUT_MS).")
+    int completionTimeoutMs;
+
+    /** Autocomplete's settings; its code limit is the room document limit. */
+    public io.pairprog.server.autocomplete.CompletionSettings completion() {
+        return new io.pairprog.server.autocomplete.CompletionSettings(maxDocumentChars, completionModelUrl,
+                completionModel, completionTimeoutMs);
     }
 }

@@ -34,4 +34,22 @@ public final class CloseCodes {
 
     /** The room does not exist ({@link ErrorCode#ROOM_NOT_FOUND}); do not reconnect. */
     public static final int ROOM_NOT_FOUND = 4404;
+
+    /** The binary frame or other data the endpoint cannot take. */
+    public static final int UNSUPPORTED_DATA = 1003;
+
+    /** The database was unreachable while joining; reconnect with backoff. */
+    public static final int TRY_AGAIN_LATER = 1013;
+
+    /** The WebSocket was opened by a page from a site the server does not allow; do not reconnect. */
+    public static final int FORBIDDEN_ORIGIN = 4403;
+
+    /** Nothing was received (not even a pong) within the idle timeout; reconnect. */
+    public static final int IDLE_TIMEOUT = 4408;
+
+    /** Too many connections from the client's address; reconnect later. */
+    public static final int TOO_MANY_CONNECTIONS = 4429;
+
+    /** The client did not read what the server sent fast enough; reconnect (and catch up with hello). */
+    public static final int SLOW_CONSUMER = 4500;
 }

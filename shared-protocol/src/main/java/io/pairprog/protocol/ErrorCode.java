@@ -32,6 +32,14 @@ public enum ErrorCode {
     STORE_UNAVAILABLE,
     /** The edit kept losing revision races with concurrent edits and was given up; resend later. */
     RETRY_EXHAUSTED,
+    /** The connection sent more messages per second than the server accepts; the message was dropped. */
+    RATE_LIMITED,
+    /** Too many connections come from the client's address; the connection is closed (4429). */
+    TOO_MANY_CONNECTIONS,
+    /** The page that opened the WebSocket is from a site this server does not allow (4403). */
+    FORBIDDEN_ORIGIN,
+    /** The client read its messages too slowly; the server closes the connection (4500). */
+    SLOW_CONSUMER,
     /** An HTTP request has bad parameters or body. */
     INVALID_REQUEST,
     /** An HTTP request body has a content type the endpoint does not accept. */

@@ -17,10 +17,11 @@ public final class RestApplication {
     private RestApplication() {
     }
 
-    public static ResourceConfig create(RoomStore rooms, long maxBodyBytes) {
+    public static ResourceConfig create(RoomStore rooms, long maxBodyBytes,
+                                        io.pairprog.server.autocomplete.CompletionSettings completion) {
         ObjectMapper json = objectMapper();
         return new ResourceConfig()
-                .registerInstances(new RoomResource(rooms, json), new AutocompleteResource())
+                .registerInstances(new RoomResource(rooms, json), new AutocompleteResource(completion))
                 .register(new ErrorMapper())
                 .register(new BodyLimitFilter(maxBodyBytes))
                 // Jackson's own mappers answer in plain text; ours answer in the API's JSON error shape.

@@ -14,7 +14,10 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
+import org.glassfish.tyrus.core.TyrusSession;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -30,19 +33,36 @@ public final class RoomEndpoint extends Endpoint {
 
     private final RoomRegistry registry;
     private final MessageCodec codec;
-    private final int maxMessageBytes;
+    private final ConnectionGuard guard;
+    private final RateLimiter rate;
     private SessionPeer peer;
+    private String address;
     private Room room;
 
-    RoomEndpoint(RoomRegistry registry, MessageCodec codec, int maxMessageBytes) {
+    RoomEndpoint(RoomRegistry registry, MessageCodec codec, ConnectionGuard guard) {
         this.registry = registry;
         this.codec = codec;
-        this.maxMessageBytes = maxMessageBytes;
+        this.guard = guard;
+        this.rate = new RateLimiter(guard.limits().maxMessagesPerSecond(), System.nanoTime());
     }
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        peer = new SessionPeer(session);
+        peer = new SessionPeer(session, guard);
+        Map<String, Object> handshake = session.getUserProperties();
+        if (!guard.originAllowed((String) handshake.get(WebSockets.ORIGIN), (String) handshake.get(WebSockets.HOST))) {
+            refuse(ErrorCode.FORBIDDEN_ORIGIN, "pages from this origin may not connect", CloseCodes.FORBIDDEN_ORIGIN);
+            return;
+        }
+        String remote = session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : null;
+        if (!guard.admit(remote == null ? "unknown" : remote)) {
+            refuse(ErrorCode.TOO_MANY_CONNECTIONS, "too many connections from your address",
+                    CloseCodes.TOO_MANY_CONNECTIONS);
+            return;
+        }
+        address = remote == null ? "unknown" : remote;
+        guard.opened(peer);
+        session.addMessageHandler(PongMessage.class, pong -> peer.heard());
         Optional<UUID> roomId = RoomIds.parse(session.getPathParameters().get("roomId"));
         if (roomId.isEmpty()) {
             refuse(ErrorCode.INVALID_ROOM_ID, "room id must be a UUID", CloseCodes.INVALID_ROOM_ID);
@@ -52,7 +72,7 @@ public final class RoomEndpoint extends Endpoint {
             room = registry.join(roomId.get(), peer).orElse(null);
         } catch (StoreException e) {
             log.warn("join of room {} failed: {}", roomId.get(), e.getMessage());
-            refuse(ErrorCode.STORE_UNAVAILABLE, "the database is unavailable; try again", 1013);
+            refuse(ErrorCode.STORE_UNAVAILABLE, "the database is unavailable; try again", CloseCodes.TRY_AGAIN_LATER);
             return;
         }
         if (room == null) {
@@ -63,10 +83,17 @@ public final class RoomEndpoint extends Endpoint {
     }
 
     private void onText(String text) {
-        if (Utf8.exceeds(text, maxMessageBytes)) {
+        peer.heard();
+        int maxBytes = guard.limits().maxMessageBytes();
+        if (Utf8.exceeds(text, maxBytes)) {
             // The edit inside cannot be read, so it cannot be refused by clientSeq: close instead.
-            refuse(ErrorCode.MESSAGE_TOO_LARGE, "message exceeds " + maxMessageBytes + " bytes",
-                    CloseCodes.MESSAGE_TOO_BIG);
+            refuse(ErrorCode.MESSAGE_TOO_LARGE, "message exceeds " + maxBytes + " bytes", CloseCodes.MESSAGE_TOO_BIG);
+            return;
+        }
+        if (!rate.tryAcquire(System.nanoTime())) {
+            peer.send(codec.encode(new ServerMessage.Error(ErrorCode.RATE_LIMITED, "more than "
+                    + guard.limits().maxMessagesPerSecond() + " messages per second; message dropped, send it again",
+                    clientSeqOf(text))));
             return;
         }
         ClientMessage message;
@@ -102,10 +129,23 @@ public final class RoomEndpoint extends Endpoint {
         }
     }
 
+    /** The clientSeq of a dropped op, so that its sender knows which edit to resend; null if none. */
+    private Long clientSeqOf(String text) {
+        try {
+            return codec.decodeClient(text) instanceof ClientMessage.Op op ? op.clientSeq() : null;
+        } catch (ProtocolException e) {
+            return null;
+        }
+    }
+
     @Override
     public void onClose(Session session, CloseReason closeReason) {
         if (room != null) {
             room.leave(peer);
+        }
+        if (address != null) {
+            guard.closed(peer);
+            guard.release(address);
         }
     }
 

@@ -1,29 +1,63 @@
 package io.pairprog.server.ws;
 
+import io.pairprog.protocol.CloseCodes;
 import io.pairprog.server.room.Peer;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A room's view of one Tyrus session: asynchronous sends, so a room never waits on a socket. */
+/**
+ * A room's view of one Tyrus session: asynchronous sends, so a room never waits on a socket, and a bound
+ * on what may wait unsent, so a client that stops reading costs the server a fixed amount of memory and
+ * is then dropped instead of slowing its room down.
+ */
 final class SessionPeer implements Peer {
     private static final Logger log = LoggerFactory.getLogger(SessionPeer.class);
 
     private final Session session;
+    private final ConnectionGuard guard;
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicBoolean overflowed = new AtomicBoolean();
+    private volatile long lastHeard = System.nanoTime();
 
-    SessionPeer(Session session) {
+    SessionPeer(Session session, ConnectionGuard guard) {
         this.session = session;
+        this.guard = guard;
     }
 
     @Override
     public void send(String json) {
+        if (overflowed.get()) {
+            return;
+        }
+        long size = json.length();
+        if (queued.addAndGet(size) > guard.limits().maxQueuedBytes()) {
+            overflow();
+            return;
+        }
         try {
-            session.getAsyncRemote().sendText(json);
+            session.getAsyncRemote().sendText(json, result -> queued.addAndGet(-size));
         } catch (RuntimeException e) {
             // Never let one broken connection interrupt a broadcast to the others.
+            queued.addAndGet(-size);
             log.debug("session {} failed a send; its close handler removes it", session.getId(), e);
+        }
+    }
+
+    /**
+     * Stops sending at once and closes off the caller's thread: this may run inside a room's lock, and the
+     * close handler re-enters the room to leave it.
+     */
+    private void overflow() {
+        if (overflowed.compareAndSet(false, true)) {
+            log.info("session {} stopped reading ({} bytes unsent); closing it", session.getId(), queued.get());
+            guard.later(() -> close(CloseCodes.SLOW_CONSUMER, "too slow: more than "
+                    + guard.limits().maxQueuedBytes() + " bytes unread"));
         }
     }
 
@@ -33,6 +67,25 @@ final class SessionPeer implements Peer {
             session.getBasicRemote().sendText(json);
         } catch (IOException | IllegalStateException e) {
             log.debug("session {} is gone before its last message", session.getId(), e);
+        }
+    }
+
+    /** Something (a message, a pong) arrived from the client. */
+    void heard() {
+        lastHeard = System.nanoTime();
+    }
+
+    long lastHeard() {
+        return lastHeard;
+    }
+
+    void ping(ByteBuffer payload) {
+        if (!overflowed.get() && session.isOpen()) {
+            try {
+                session.getAsyncRemote().sendPing(payload);
+            } catch (IOException e) {
+                log.debug("ping to session {} failed", session.getId(), e);
+            }
         }
     }
 

@@ -3,24 +3,32 @@ package io.pairprog.server.ws;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.server.room.RoomRegistry;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
+import java.util.Map;
 import org.glassfish.grizzly.http.server.AddOn;
 
 /** The WebSocket side of the server: the {@code /ws/{roomId}} endpoint on a shared Grizzly listener. */
 public final class WebSockets {
+    /** Handshake headers, kept in the session's user properties for {@link RoomEndpoint#onOpen}. */
+    static final String ORIGIN = "pairprog.origin";
+    static final String HOST = "pairprog.host";
+
     private final WebSocketContainer container;
     private final RoomRegistry registry;
     private final MessageCodec codec;
-    private final int maxMessageBytes;
+    private final ConnectionGuard guard;
 
-    public WebSockets(RoomRegistry registry, MessageCodec codec, int maxMessageBytes) {
+    public WebSockets(RoomRegistry registry, MessageCodec codec, ConnectionLimits limits) {
         this.registry = registry;
         this.codec = codec;
-        this.maxMessageBytes = maxMessageBytes;
+        this.guard = new ConnectionGuard(limits);
         // The engine buffer bounds one network read, not one message, so it stays generous; the message
         // limit itself is checked per message (RoomEndpoint) and per multi-frame message (below).
-        this.container = new WebSocketContainer(maxMessageBytes + (1 << 20));
-        this.container.setDefaultMaxTextMessageBufferSize(maxMessageBytes);
+        this.container = new WebSocketContainer(limits.maxMessageBytes() + (1 << 20));
+        this.container.setDefaultMaxTextMessageBufferSize(limits.maxMessageBytes());
     }
 
     public AddOn addOn() {
@@ -33,13 +41,31 @@ public final class WebSockets {
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
                     public <T> T getEndpointInstance(Class<T> endpointClass) {
-                        return endpointClass.cast(new RoomEndpoint(registry, codec, maxMessageBytes));
+                        return endpointClass.cast(new RoomEndpoint(registry, codec, guard));
+                    }
+
+                    @Override
+                    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request,
+                                                HandshakeResponse response) {
+                        Map<String, Object> properties = config.getUserProperties();
+                        properties.put(ORIGIN, first(request.getHeaders(), "Origin"));
+                        properties.put(HOST, first(request.getHeaders(), "Host"));
                     }
                 })
                 .build());
     }
 
     public void stop() {
+        guard.stop();
         container.stop();
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+                return header.getValue().get(0);
+            }
+        }
+        return null;
     }
 }

@@ -22,13 +22,37 @@ public final class WsClient implements AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private WsClient(URI uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT)
-                .buildAsync(uri, new Listener()).orTimeout(10, TimeUnit.SECONDS).join();
+    private volatile boolean paused;
+    private volatile boolean demandOwed;
+
+    private WsClient(URI uri, String origin) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        this.socket = builder.buildAsync(uri, new Listener()).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     public static WsClient connect(URI uri) {
-        return new WsClient(uri);
+        return new WsClient(uri, null);
+    }
+
+    /** Connects as a page from {@code origin} would (browsers always send it). */
+    public static WsClient connectFrom(URI uri, String origin) {
+        return new WsClient(uri, origin);
+    }
+
+    /** Stops reading from the socket, like a client that hangs: the server's messages pile up. */
+    public void pauseReading() {
+        paused = true;
+    }
+
+    public synchronized void resumeReading() {
+        paused = false;
+        if (demandOwed) {
+            demandOwed = false;
+            socket.request(1);
+        }
     }
 
     public synchronized void send(String json) {
@@ -96,7 +120,13 @@ public final class WsClient implements AutoCloseable {
                 received.add(partial.toString());
                 partial.setLength(0);
             }
-            webSocket.request(1);
+            synchronized (WsClient.this) {
+                if (paused) {
+                    demandOwed = true;
+                } else {
+                    webSocket.request(1);
+                }
+            }
             return null;
         }
 

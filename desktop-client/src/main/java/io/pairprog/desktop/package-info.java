@@ -1,0 +1,18 @@
+/**
+ * The pairprog desktop client: a Swing window with a shared RSyntaxTextArea editor that joins
+ * rooms beside the browser.
+ *
+ * <ul>
+ *   <li>{@code io.pairprog.desktop} — {@link io.pairprog.desktop.App}, the entry point.</li>
+ *   <li>{@code io.pairprog.desktop.ui} — the start screen, the editor window, status bar and
+ *       participants panel.</li>
+ *   <li>{@code io.pairprog.desktop.editor} — {@code EditorAdapter}, the bridge between the Swing
+ *       document and {@code TextOperation}s, with undo, remote carets and autocomplete.</li>
+ *   <li>{@code io.pairprog.desktop.net} — {@code RoomSession} (handshake, reconnect, presence over
+ *       the shared {@code OtClient}), {@code ServerConnection} (Tyrus) and {@code RestClient}.</li>
+ * </ul>
+ *
+ * <p>The OT state machine and the wire messages come from {@code shared-protocol}; nothing here
+ * transforms operations itself.
+ */
+package io.pairprog.desktop;

@@ -1,0 +1,387 @@
+package io.pairprog.desktop.ui;
+
+import io.pairprog.desktop.editor.SyntaxStyles;
+import io.pairprog.desktop.net.RestClient;
+import io.pairprog.desktop.net.ServerAddress;
+import io.pairprog.protocol.Languages;
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.GridLayout;
+import java.awt.Insets;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.swing.BorderFactory;
+import javax.swing.DefaultListModel;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSeparator;
+import javax.swing.JTextField;
+import javax.swing.KeyStroke;
+import javax.swing.ListCellRenderer;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+import javax.swing.WindowConstants;
+
+/**
+ * The first window: server address, display name (both remembered), a room ID with Join, Create
+ * room, and the rooms joined lately. Joining first asks the server whether the room exists
+ * ({@code GET /rooms/{id}}) so that a typo is answered here, not in an empty editor.
+ */
+public final class StartScreen extends JFrame {
+
+    private static final Pattern ROOM_IN_LINK = Pattern.compile("[?&]room=([^&#\\s]+)");
+
+    private final AppContext context;
+    private final JTextField server = field("server", 26);
+    private final JTextField name = field("name", 26);
+    private final JTextField roomId = field("roomId", 26);
+    private final JButton join = button("join", "Join");
+    private final JButton create = button("create", "Create a new room");
+    private final JComboBox<String> createLanguage = new JComboBox<>(Languages.ALL.toArray(String[]::new));
+    private final JLabel message = new JLabel(" ");
+    private final DefaultListModel<Settings.RecentRoom> recentModel = new DefaultListModel<>();
+    private final JList<Settings.RecentRoom> recent = new JList<>(recentModel);
+
+    StartScreen(AppContext context) {
+        super("pairprog");
+        this.context = context;
+        setName("start");
+        setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+        Settings settings = context.settings();
+        server.setText(settings.server());
+        name.setText(settings.name());
+        name.putClientProperty("JTextField.placeholderText", "shown next to your cursor");
+        roomId.putClientProperty("JTextField.placeholderText", "room ID or share link");
+        createLanguage.setName("createLanguage");
+        createLanguage.setRenderer(new LanguageRenderer());
+        message.setName("startMessage");
+
+        JPanel content = new JPanel(new BorderLayout(24, 0));
+        content.setBorder(BorderFactory.createEmptyBorder(24, 28, 24, 28));
+        content.add(header(), BorderLayout.NORTH);
+        content.add(form(), BorderLayout.CENTER);
+        content.add(recentRooms(), BorderLayout.EAST);
+        setContentPane(content);
+
+        join.addActionListener(e -> join());
+        create.addActionListener(e -> create());
+        getRootPane().setDefaultButton(join);
+        getRootPane().registerKeyboardAction(e -> dispose(), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
+                JComponent.WHEN_IN_FOCUSED_WINDOW);
+        pack();
+        setMinimumSize(getSize());
+        setLocationRelativeTo(null);
+        SwingUtilities.invokeLater(() -> (name.getText().isBlank() ? name : roomId).requestFocusInWindow());
+    }
+
+    /** Fills the fields from the command line; null leaves a field as remembered. */
+    public void prefill(String serverText, String nameText, String roomText) {
+        if (serverText != null) {
+            server.setText(serverText);
+        }
+        if (nameText != null) {
+            name.setText(nameText);
+        }
+        if (roomText != null) {
+            roomId.setText(roomText);
+        }
+    }
+
+    /** Joins the room in the fields: checks that it exists, then opens it and closes this window. */
+    public void join() {
+        Input input = input();
+        if (input == null) {
+            return;
+        }
+        String room = roomIdOf(roomId.getText());
+        if (room.isEmpty()) {
+            showError("Enter a room ID, or create a new room.");
+            roomId.requestFocusInWindow();
+            return;
+        }
+        busy("Opening room…");
+        new RestClient(input.server()).room(room).whenComplete((info, failure) -> SwingUtilities.invokeLater(() -> {
+            if (failure == null) {
+                open(input, room);
+                return;
+            }
+            idle();
+            RestClient.RestException e = RestClient.RestException.of(failure);
+            showError(switch (e.status()) {
+                case 404 -> "There is no room " + room + " on " + input.server() + ".";
+                case 400 -> "\"" + room + "\" is not a room ID.";
+                default -> e.getMessage();
+            });
+        }));
+    }
+
+    /** Creates a room with the chosen language and joins it. */
+    public void create() {
+        Input input = input();
+        if (input == null) {
+            return;
+        }
+        busy("Creating a room…");
+        String language = (String) createLanguage.getSelectedItem();
+        new RestClient(input.server()).createRoom(language).whenComplete((id, failure) -> SwingUtilities.invokeLater(() -> {
+            if (failure == null) {
+                roomId.setText(id);
+                open(input, id);
+            } else {
+                idle();
+                showError(RestClient.RestException.of(failure).getMessage());
+            }
+        }));
+    }
+
+    void showError(String text) {
+        message.setForeground(UIManager.getColor("Component.error.focusedBorderColor") != null
+                ? UIManager.getColor("Component.error.focusedBorderColor") : Color.RED);
+        message.setText(text);
+    }
+
+    /** The room id from what was typed: the id itself, or the {@code room} parameter of a share link. */
+    static String roomIdOf(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        Matcher m = ROOM_IN_LINK.matcher(trimmed);
+        return m.find() ? m.group(1) : trimmed;
+    }
+
+    /** A display name the protocol accepts: trimmed, no control characters, at most 64 characters. */
+    static String cleanName(String text) {
+        StringBuilder out = new StringBuilder();
+        (text == null ? "" : text.strip()).codePoints().filter(cp -> !Character.isISOControl(cp))
+                .forEach(cp -> {
+                    if (out.length() + Character.charCount(cp) <= 64) {
+                        out.appendCodePoint(cp);
+                    }
+                });
+        return out.toString().strip();
+    }
+
+    private record Input(ServerAddress server, String name) {
+    }
+
+    private Input input() {
+        ServerAddress address;
+        try {
+            address = ServerAddress.parse(server.getText());
+        } catch (IllegalArgumentException e) {
+            showError(e.getMessage());
+            server.requestFocusInWindow();
+            return null;
+        }
+        String display = cleanName(name.getText());
+        if (display.isEmpty()) {
+            showError("Enter your name; the others see it next to your cursor.");
+            name.requestFocusInWindow();
+            return null;
+        }
+        Settings settings = context.settings();
+        settings.setServer(address.toString());
+        settings.setName(display);
+        settings.flush();
+        return new Input(address, display);
+    }
+
+    private void open(Input input, String room) {
+        context.openRoom(input.server(), room, input.name());
+        dispose();
+    }
+
+    private void busy(String text) {
+        join.setEnabled(false);
+        create.setEnabled(false);
+        message.setForeground(UIManager.getColor("Label.disabledForeground"));
+        message.setText(text);
+    }
+
+    private void idle() {
+        join.setEnabled(true);
+        create.setEnabled(true);
+    }
+
+    private JComponent header() {
+        JLabel title = new JLabel("pairprog");
+        title.setFont(title.getFont().deriveFont(Font.BOLD, 26f));
+        JLabel subtitle = new JLabel("Edit code together in real time, from here or from a browser.");
+        subtitle.setForeground(UIManager.getColor("Label.disabledForeground"));
+        JPanel header = new JPanel(new GridLayout(2, 1, 0, 2));
+        header.setOpaque(false);
+        header.setBorder(BorderFactory.createEmptyBorder(0, 0, 18, 0));
+        header.add(title);
+        header.add(subtitle);
+        return header;
+    }
+
+    private JComponent form() {
+        JPanel form = new JPanel(new GridBagLayout());
+        GridBagConstraints c = new GridBagConstraints();
+        c.insets = new Insets(4, 0, 4, 8);
+        c.anchor = GridBagConstraints.WEST;
+        row(form, c, 0, "Server", server, null);
+        row(form, c, 1, "Your name", name, null);
+        row(form, c, 2, "Room ID", roomId, join);
+
+        JPanel or = new JPanel(new GridBagLayout());
+        or.setOpaque(false);
+        JLabel orLabel = new JLabel("or");
+        orLabel.setForeground(UIManager.getColor("Label.disabledForeground"));
+        GridBagConstraints line = new GridBagConstraints();
+        line.fill = GridBagConstraints.HORIZONTAL;
+        line.weightx = 1;
+        or.add(new JSeparator(), line);
+        line.weightx = 0;
+        line.insets = new Insets(0, 8, 0, 8);
+        or.add(orLabel, line);
+        line.weightx = 1;
+        line.insets = new Insets(0, 0, 0, 0);
+        or.add(new JSeparator(), line);
+        c.gridx = 1;
+        c.gridy = 3;
+        c.gridwidth = 2;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        c.insets = new Insets(10, 0, 10, 8);
+        form.add(or, c);
+
+        JPanel createRow = new JPanel(new BorderLayout(8, 0));
+        createRow.setOpaque(false);
+        createRow.add(create, BorderLayout.CENTER);
+        createRow.add(createLanguage, BorderLayout.EAST);
+        c.gridy = 4;
+        c.insets = new Insets(4, 0, 4, 8);
+        form.add(createRow, c);
+
+        c.gridy = 5;
+        c.insets = new Insets(14, 0, 0, 8);
+        message.setPreferredSize(new Dimension(360, message.getPreferredSize().height));
+        form.add(message, c);
+
+        c.gridy = 6;
+        c.weighty = 1;
+        form.add(new JPanel(), c);
+        return form;
+    }
+
+    private static void row(JPanel form, GridBagConstraints c, int y, String label, JComponent field, JComponent extra) {
+        c.gridy = y;
+        c.gridx = 0;
+        c.gridwidth = 1;
+        c.weightx = 0;
+        c.fill = GridBagConstraints.NONE;
+        form.add(new JLabel(label), c);
+        c.gridx = 1;
+        c.weightx = 1;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        c.gridwidth = extra == null ? 2 : 1;
+        form.add(field, c);
+        if (extra != null) {
+            c.gridx = 2;
+            c.weightx = 0;
+            c.gridwidth = 1;
+            form.add(extra, c);
+        }
+    }
+
+    private JComponent recentRooms() {
+        List<Settings.RecentRoom> rooms = context.settings().recentRooms();
+        rooms.forEach(recentModel::addElement);
+        recent.setName("recentRooms");
+        recent.setCellRenderer(new RecentRenderer());
+        recent.setVisibleRowCount(6);
+        recent.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                Settings.RecentRoom room = recent.getSelectedValue();
+                if (room != null) {
+                    server.setText(room.server());
+                    roomId.setText(room.roomId());
+                    if (e.getClickCount() == 2) {
+                        join();
+                    }
+                }
+            }
+        });
+        JLabel title = new JLabel("Recent rooms");
+        title.setFont(title.getFont().deriveFont(Font.BOLD));
+        title.setBorder(BorderFactory.createEmptyBorder(0, 0, 6, 0));
+        JPanel panel = new JPanel(new BorderLayout());
+        panel.setOpaque(false);
+        panel.add(title, BorderLayout.NORTH);
+        if (rooms.isEmpty()) {
+            JLabel empty = new JLabel("<html>Rooms you join appear here.<br>Double-click one to rejoin.</html>");
+            empty.setForeground(UIManager.getColor("Label.disabledForeground"));
+            empty.setVerticalAlignment(JLabel.TOP);
+            panel.add(empty, BorderLayout.CENTER);
+        } else {
+            panel.add(new JScrollPane(recent), BorderLayout.CENTER);
+        }
+        panel.setPreferredSize(new Dimension(290, 10));
+        return panel;
+    }
+
+    private static JTextField field(String name, int columns) {
+        JTextField field = new JTextField(columns);
+        field.setName(name);
+        return field;
+    }
+
+    private static JButton button(String name, String text) {
+        JButton button = new JButton(text);
+        button.setName(name);
+        return button;
+    }
+
+    static String ago(long millis, long now) {
+        long minutes = Math.max(0, (now - millis) / 60_000);
+        if (minutes < 1) {
+            return "just now";
+        }
+        if (minutes < 60) {
+            return minutes + " min ago";
+        }
+        long hours = minutes / 60;
+        return hours < 24 ? hours + " h ago" : (hours / 24) + (hours < 48 ? " day ago" : " days ago");
+    }
+
+    /** Two lines per room: the id, then server and when. Plain text, never HTML: the server string was typed by someone. */
+    private static final class RecentRenderer implements ListCellRenderer<Settings.RecentRoom> {
+        private final JPanel panel = new JPanel(new GridLayout(2, 1));
+        private final JLabel id = new JLabel();
+        private final JLabel where = new JLabel();
+
+        RecentRenderer() {
+            panel.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
+            id.setFont(Themes.monospaced(12f));
+            where.setFont(where.getFont().deriveFont(11f));
+            panel.add(id);
+            panel.add(where);
+        }
+
+        @Override
+        public Component getListCellRendererComponent(JList<? extends Settings.RecentRoom> list, Settings.RecentRoom room,
+                                                      int index, boolean selected, boolean focused) {
+            id.setText(room.roomId());
+            where.setText(room.server() + " · " + ago(room.joinedAtMillis(), System.currentTimeMillis()));
+            panel.setBackground(selected ? list.getSelectionBackground() : list.getBackground());
+            id.setForeground(selected ? list.getSelectionForeground() : list.getForeground());
+            where.setForeground(selected ? list.getSelectionForeground() : UIManager.getColor("Label.disabledForeground"));
+            return panel;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.pairprog.loadtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time and resident memory of a process, from Linux's {@code /proc/<pid>/stat} (fields 14 and 15,
+ * utime and stime, in clock ticks) and {@code /proc/<pid>/status} ({@code VmRSS}).
+ */
+record ProcStats(long cpuTicks, long rssKib, long nanoTime) {
+    /** Clock ticks per second; 100 on every mainstream Linux build (getconf CLK_TCK). */
+    static final long TICKS_PER_SECOND = 100;
+
+    static ProcStats of(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // The command name (field 2) is in parentheses and may hold spaces; count from after it.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            long rss = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return new ProcStats(ticks, rss, System.nanoTime());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read /proc/" + pid + " (is the server pid right?): " + e, e);
+        }
+    }
+
+    /** Percent of one core used between {@code earlier} and this sample. */
+    double cpuPercentSince(ProcStats earlier) {
+        double seconds = (nanoTime - earlier.nanoTime) / 1e9;
+        return seconds <= 0 ? Double.NaN : 100.0 * (cpuTicks - earlier.cpuTicks) / TICKS_PER_SECOND / seconds;
+    }
+}

@@ -1,0 +1,2 @@
+/** The load tool. */
+package io.pairprog.loadtest;

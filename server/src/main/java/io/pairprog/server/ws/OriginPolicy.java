@@ -1,0 +1,34 @@
+package io.pairprog.server.ws;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Refuses WebSockets opened by pages of other sites (cross-site WebSocket hijacking): a browser always
+ * sends {@code Origin}, and a page may only connect from the server's own origin or an allowed one.
+ * Clients that are not browsers send no {@code Origin} and are not affected.
+ */
+final class OriginPolicy {
+    private final Set<String> allowed;
+
+    OriginPolicy(Set<String> allowed) {
+        this.allowed = allowed;
+    }
+
+    boolean allows(String origin, String host) {
+        if (origin == null || allowed.contains("*") || allowed.contains(origin)) {
+            return true;
+        }
+        try {
+            URI uri = URI.create(origin);
+            if (uri.getHost() == null || host == null) {
+                return false;
+            }
+            String originHost = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+            return originHost.toLowerCase(Locale.ROOT).equals(host.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
