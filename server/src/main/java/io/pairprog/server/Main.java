@@ -4,6 +4,7 @@ import io.pairprog.protocol.CloseCodes;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.server.http.RestApplication;
 import io.pairprog.server.room.GroupCommit;
+import io.pairprog.server.room.RoomObserver;
 import io.pairprog.server.room.RoomRegistry;
 import io.pairprog.server.store.Database;
 import io.pairprog.server.store.OperationLog;
@@ -33,7 +34,7 @@ public final class Main {
         database = new Database(config.database(), config.dbPoolSize());
         RoomStore roomStore = new RoomStore(database);
         MessageCodec codec = new MessageCodec();
-        commits = new GroupCommit(database, config.commitBatch());
+        commits = new GroupCommit(database, config.commitBatch(), RoomObserver.NONE);
         rooms = new RoomRegistry(roomStore, new OperationLog(database), commits, codec, config.roomLimits());
         web = new WebServer(config.host(), config.port(),
                 RestApplication.create(roomStore, config.maxMessageBytes(), config.completion()),

@@ -22,7 +22,7 @@ final class Indentation {
 
     /** {@code body} with {@code \t} replaced by {@code unit} and each line after the first indented by {@code indent}. */
     static String apply(String body, String indent, String unit) {
-        return body.replace("\n", "\n" + indent).replace("\t", unit);
+        return body.replace("\t", unit).replace("\n", "\n" + indent); // in this order: indent may hold tabs
     }
 
     /**

@@ -31,14 +31,16 @@ public final class GroupCommit implements Managed, CommitSink {
 
     private final Database database;
     private final int maxBatch;
+    private final RoomObserver observer;
     private final LinkedBlockingQueue<PendingEdit> queue = new LinkedBlockingQueue<>();
     private final AtomicLong unfinished = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
 
-    public GroupCommit(Database database, int maxBatch) {
+    public GroupCommit(Database database, int maxBatch, RoomObserver observer) {
         this.database = database;
         this.maxBatch = maxBatch;
+        this.observer = observer;
     }
 
     @Override
@@ -102,10 +104,15 @@ public final class GroupCommit implements Managed, CommitSink {
             return;
         }
         StoreException failure = null;
+        int edits = byRoom.values().stream().mapToInt(List::size).sum();
         for (int attempt = 1; attempt <= RETRIES; attempt++) {
             try {
+                long start = System.nanoTime();
                 write(byRoom);
+                observer.committed(edits, System.nanoTime() - start);
                 byRoom.forEach(Room::committed);
+                long now = System.nanoTime();
+                byRoom.values().forEach(list -> list.forEach(e -> observer.delivered(now - e.receivedNanos())));
                 return;
             } catch (StoreException e) {
                 failure = e;
@@ -117,6 +124,7 @@ public final class GroupCommit implements Managed, CommitSink {
         log.warn("commit of {} edits in {} rooms failed ({}): {}", batch.size(), byRoom.size(), failure.kind(),
                 failure.getMessage());
         StoreException cause = failure;
+        observer.commitFailed(edits);
         byRoom.keySet().forEach(room -> room.failed(cause));
     }
 

@@ -10,7 +10,8 @@ import io.pairprog.server.store.OperationLog.ClientProgress;
  * @param epoch the room's epoch when the edit was made; a rollback starts a new epoch, which voids
  *              every edit of the old one still waiting in the commit queue
  * @param textAfter the room's text once this edit is applied (shared, not copied: strings are immutable)
+ * @param receivedNanos when the server received it ({@link System#nanoTime()}), for the delivery latency
  */
 record PendingEdit(Room room, int epoch, LoggedOperation operation, String textAfter, Participant sender,
-                   ClientProgress previousProgress) {
+                   ClientProgress previousProgress, long receivedNanos) {
 }

@@ -363,7 +363,7 @@ public final class Room {
             recent.removeFirst();
         }
         ClientProgress previous = progress.put(clientId, new ClientProgress(clientSeq, logged.revision()));
-        PendingEdit edit = new PendingEdit(this, epoch, logged, after, sender, previous);
+        PendingEdit edit = new PendingEdit(this, epoch, logged, after, sender, previous, System.nanoTime());
         pending.add(edit);
         commits.submit(edit);
         return true;

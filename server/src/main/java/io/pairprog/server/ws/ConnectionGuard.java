@@ -63,6 +63,10 @@ final class ConnectionGuard {
         perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
     }
 
+    int openConnections() {
+        return open.size();
+    }
+
     void opened(SessionPeer peer) {
         open.add(peer);
     }

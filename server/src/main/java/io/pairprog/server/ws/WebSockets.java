@@ -31,6 +31,11 @@ public final class WebSockets {
         this.container.setDefaultMaxTextMessageBufferSize(limits.maxMessageBytes());
     }
 
+    /** Connections open now (for metrics). */
+    public int openConnections() {
+        return guard.openConnections();
+    }
+
     public AddOn addOn() {
         return container.addOn();
     }

@@ -1,0 +1,94 @@
+package io.pairprog.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pairprog.server.support.TestDatabases;
+import io.pairprog.server.support.TestServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The browser's OT code, exactly as the server serves it ({@code /text-operation.js}, {@code /ot-client.js}),
+ * run in headless Chromium: the transform vectors the Java tests replay, and a simulated network of
+ * JavaScript clients.
+ */
+class JavaScriptOtTest {
+    /** The vectors file shared with shared-protocol's Java tests; the working directory is the server module. */
+    private static final Path VECTORS = Path.of("../shared-protocol/src/test/resources/io/pairprog/ot/transform-vectors.json");
+
+    private static TestServer server;
+    private static Page page;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.assumeInstalled();
+        server = TestServer.start(TestDatabases.Kind.POSTGRES);
+        page = Page.open(server.http("/"));
+        page.get("/");
+        page.scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (page != null) {
+            page.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void textOperationJsReplaysTheSharedTransformVectors() throws IOException {
+        String vectors = Files.readString(VECTORS, StandardCharsets.UTF_8);
+        String result = (String) page.asyncScript("""
+                const [vectors, done] = arguments;
+                import('/text-operation.js').then(({ TextOperation }) => {
+                  const failures = [];
+                  const cases = JSON.parse(vectors);
+                  cases.forEach((v, i) => {
+                    try {
+                      const a = TextOperation.fromWire(v.a), b = TextOperation.fromWire(v.b);
+                      const { aPrime, bPrime } = TextOperation.transform(a, b);
+                      const got = {
+                        aPrime: aPrime.toWire(), bPrime: bPrime.toWire(),
+                        viaA: bPrime.apply(a.apply(v.doc)), viaB: aPrime.apply(b.apply(v.doc)),
+                      };
+                      const ok = JSON.stringify(got.aPrime) === JSON.stringify(v.aPrime)
+                        && JSON.stringify(got.bPrime) === JSON.stringify(v.bPrime)
+                        && got.viaA === v.result && got.viaB === v.result
+                        && JSON.stringify(TextOperation.fromWire(a.toWire()).toWire()) === JSON.stringify(v.a);
+                      if (!ok) failures.push(`vector ${i} ${JSON.stringify(v)}: got ${JSON.stringify(got)}`);
+                    } catch (e) {
+                      failures.push(`vector ${i} ${JSON.stringify(v)}: ${e}`);
+                    }
+                  });
+                  done(JSON.stringify({ count: cases.length, failures }));
+                }, (e) => done(JSON.stringify({ count: 0, failures: ['import failed: ' + e] })));
+                """, vectors);
+        JsonNode outcome = TestServer.json(result);
+        assertThat(outcome.get("failures")).as("vectors the JavaScript transform disagrees with").isEmpty();
+        assertThat(outcome.get("count").asInt()).isEqualTo(TestServer.json(vectors).size()).isPositive();
+    }
+
+    @Test
+    void otClientJsConvergesOnASimulatedNetworkWithDropsAndResends() throws IOException {
+        String simulation;
+        try (InputStream in = JavaScriptOtTest.class.getResourceAsStream("ot-client-simulation.js")) {
+            simulation = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (long seed : new long[] {1, 2, System.nanoTime() & 0xffffffffL}) {
+            JsonNode outcome = TestServer.json((String) page.asyncScript(simulation, seed));
+            assertThat(outcome.get("problems")).as("seed %d", seed).isEmpty();
+            assertThat(outcome.get("revisions").asInt()).as("seed %d", seed).isGreaterThan(100);
+        }
+    }
+}

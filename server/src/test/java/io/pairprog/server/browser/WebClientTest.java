@@ -1,0 +1,287 @@
+package io.pairprog.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pairprog.server.support.OtPeer;
+import io.pairprog.server.support.TestDatabases;
+import io.pairprog.server.support.TestServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The web page against a real server on PostgreSQL, driven like people drive it: two headless Chromium
+ * windows (Alice and Bob) type with real key events into CodeMirror. One server and the two browsers are
+ * shared by all tests (starting Chromium is the slow part); every test makes its own room.
+ */
+class WebClientTest {
+    private static final Path SCREENSHOT = Path.of("../docs/screenshots/web.png");
+
+    private static TestServer server;
+    private static Page alice;
+    private static Page bob;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.assumeInstalled();
+        server = TestServer.start(TestDatabases.Kind.POSTGRES);
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            Future<Page> a = pool.submit(() -> Page.open(server.http("/")).named("Alice"));
+            Future<Page> b = pool.submit(() -> Page.open(server.http("/")).named("Bob"));
+            alice = a.get();
+            bob = b.get();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        for (Page page : new Page[] {alice, bob}) {
+            if (page != null) {
+                page.close();
+            }
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String storedText(String room) {
+        return server.room(room).get("code").asText();
+    }
+
+    /** Waits until both pages are settled and hold the stored text; returns it. */
+    private static String awaitConvergence(String room, Page... pages) {
+        for (Page page : pages) {
+            page.awaitSettled();
+        }
+        pages[0].await("every page holding the stored text", () -> {
+            String stored = storedText(room);
+            for (Page page : pages) {
+                if (!stored.equals(page.text()) || !"saved".equals(page.body("sync"))) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        return storedText(room);
+    }
+
+    @Test
+    void twoBrowsersTypingConcurrentlyAtRandomPlacesConvergeToTheStoredText() throws Exception {
+        String room = server.createRoom();
+        alice.join(room);
+        bob.join(room);
+        long seed = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<?>> typing = List.of(
+                    pool.submit(() -> typeRandomly(alice, new Random(seed))),
+                    pool.submit(() -> typeRandomly(bob, new Random(seed + 1))));
+            for (Future<?> f : typing) {
+                f.get();
+            }
+        }
+        String text = awaitConvergence(room, alice, bob);
+        assertThat(alice.text()).as("seed %d", seed).isEqualTo(text).isEqualTo(bob.text());
+        assertThat(text).as("seed %d: both people's typing survived", seed).hasSizeGreaterThan(20);
+    }
+
+    private static Void typeRandomly(Page page, Random random) {
+        for (int i = 0; i < 25; i++) {
+            page.randomEdit(random);
+        }
+        return null;
+    }
+
+    @Test
+    void browserAndRawWebSocketOtClientConverge() throws Exception {
+        String room = server.createRoom();
+        alice.join(room);
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        try (OtPeer peer = OtPeer.join(server, room, "raw-peer")) {
+            for (int step = 0; step < 40; step++) {
+                if (random.nextBoolean()) {
+                    peer.randomEdit(random); // emoji, CRLF, accents: the browser must keep UTF-16 offsets straight
+                } else {
+                    alice.randomEdit(random);
+                }
+                peer.pump(Duration.ZERO);
+            }
+            peer.settle(Duration.ofSeconds(20));
+            alice.awaitSettled();
+            alice.await("the raw client catching up", () -> {
+                peer.pump(Duration.ofMillis(20));
+                return peer.doc().equals(alice.text()) && peer.doc().equals(storedText(room));
+            });
+            assertThat(peer.errors()).as("seed %d", seed).isEmpty();
+        }
+    }
+
+    @Test
+    void reloadShowsTheStoredText() {
+        String room = server.createRoom();
+        bob.join(room);
+        bob.type("def greet(name):" + Keys.ENTER + "return name");
+        bob.awaitSettled();
+        String typed = bob.text();
+        assertThat(typed).isEqualTo("def greet(name):\n    return name"); // auto-indent after the colon
+
+        bob.reload();
+        bob.awaitSettled();
+        assertThat(bob.text()).isEqualTo(typed).isEqualTo(storedText(room));
+        assertThat(bob.find("#room-id").getAttribute("title")).isEqualTo(room);
+    }
+
+    @Test
+    void autocompleteSuggestionAppearsAfterIdleAndTabAcceptsIt() {
+        String room = server.createRoom();
+        alice.join(room);
+        alice.type("import");
+        alice.await("the suggestion", () -> !alice.findAll(".ac-card").isEmpty());
+        String suggestion = alice.find(".ac-preview").getText();
+        assertThat(suggestion).isNotBlank();
+        alice.type(Keys.TAB);
+        alice.awaitSettled();
+        assertThat(alice.findAll(".ac-card")).isEmpty();
+        assertThat(alice.text()).isEqualTo("import" + suggestion).isEqualTo(storedText(room));
+
+        // Typing dismisses a suggestion; Esc does too.
+        alice.type(Keys.ENTER + "for");
+        alice.await("the next suggestion", () -> !alice.findAll(".ac-card").isEmpty());
+        alice.type(Keys.ESCAPE);
+        alice.await("the suggestion to go", () -> alice.findAll(".ac-card").isEmpty());
+    }
+
+    @Test
+    void remoteCursorShowsTheOtherParticipantsNameAndFollowsTheText() {
+        String room = server.createRoom();
+        alice.join(room);
+        bob.join(room);
+        bob.type("hello world");
+        bob.awaitSettled();
+        alice.await("Bob's text", () -> alice.text().equals("hello world"));
+        bob.caret(6);
+
+        alice.await("Bob's caret labelled with his name", () -> remoteCaretLabels(alice).contains("Bob"));
+        alice.await("Bob's caret before 'world'", () -> remoteCaretOffset(alice) == 6);
+        assertThat(alice.findAll(".participant-name")).extracting(WebElement::getText).contains("Alice", "Bob");
+
+        alice.caret(0);
+        alice.type("Oh, ");
+        alice.await("Bob's caret moving with the text", () -> remoteCaretOffset(alice) == 10);
+        bob.await("Alice's caret on Bob's screen", () -> remoteCaretLabels(bob).contains("Alice"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> remoteCaretLabels(Page page) {
+        return (List<String>) page.script(
+                "return [...document.querySelectorAll('.remote-label')].map(e => e.textContent);");
+    }
+
+    private static long remoteCaretOffset(Page page) {
+        Object offset = page.script("""
+                const cm = document.querySelector('.CodeMirror').CodeMirror;
+                const caret = cm.getAllMarks().find(m => m.type === 'bookmark' && m.widgetNode
+                    && m.widgetNode.querySelector('.remote-caret'));
+                return caret ? cm.indexFromPos(caret.find()) : -1;""");
+        return ((Number) offset).longValue();
+    }
+
+    @Test
+    void unknownRoomShowsAFriendlyMessageAndAWayToCreateOne() {
+        alice.get("/?room=" + UUID.randomUUID());
+        alice.await("the not-found screen", () -> "not-found".equals(alice.body("view")));
+        assertThat(alice.find("#not-found-title").getText()).isEqualTo("Room not found");
+        alice.find("#not-found-create").click();
+        alice.await("a new room", () -> "room".equals(alice.body("view")));
+        alice.awaitSettled();
+        assertThat(alice.script("return location.search")).asString().startsWith("?room=");
+
+        alice.get("/?room=<b>not-a-room</b>");
+        alice.await("the invalid-link screen", () -> "not-found".equals(alice.body("view")));
+        assertThat(alice.find("#not-found-text").getText()).contains("<b>not-a-room</b>"); // shown as text
+        assertThat(alice.findAll("#not-found-text b")).isEmpty();
+    }
+
+    @Test
+    void editsMadeWhileDisconnectedAreSentOnceOnReconnect() {
+        String room = server.createRoom();
+        try (TcpProxy proxy = new TcpProxy(server.main().port());
+                Page carol = Page.open(proxy.base()).named("Carol");
+                OtPeer peer = OtPeer.join(server, room, "raw-peer")) {
+            carol.join(room);
+            carol.type("one ");
+            carol.awaitSettled();
+
+            // The edit reaches the server and is stored, but its ack is lost with the connection.
+            proxy.muteDownstream();
+            carol.type("two ");
+            carol.await("the edit to be stored", () -> storedText(room).equals("one two "));
+            proxy.cut();
+            carol.await("the page to notice", () -> "offline".equals(carol.body("connection")));
+            assertThat(carol.find("#status-text").getText()).startsWith("Offline");
+
+            // Typing goes on while offline, and someone else edits meanwhile.
+            carol.type("three");
+            assertThat(carol.body("sync")).isEqualTo("pending");
+            peer.pump(Duration.ofMillis(100));
+            peer.edit(io.pairprog.ot.TextOperation.builder().insert(">> ").retain(peer.doc().length()).build());
+            peer.settle(Duration.ofSeconds(10));
+
+            proxy.restore();
+            carol.awaitSettled();
+            carol.await("the raw client catching up", () -> {
+                peer.pump(Duration.ofMillis(20));
+                return peer.doc().equals(carol.text());
+            });
+            assertThat(storedText(room)).isEqualTo(">> one two three").isEqualTo(carol.text());
+        }
+    }
+
+    @Test
+    void screenshotOfTwoParticipantsEditing() {
+        String room = server.createRoom();
+        alice.join(room);
+        bob.join(room);
+        alice.replace(0, 0, """
+                from dataclasses import dataclass
+
+
+                @dataclass
+                class Point:
+                    x: float
+                    y: float
+
+                    def distance(self, other: "Point") -> float:
+                        # Euclidean distance between two points
+                        return ((self.x - other.x) ** 2 + (self.y - other.y) ** 2) ** 0.5
+
+
+                def centroid(points):
+                    n = len(points)
+                    return Point(sum(p.x for p in points) / n, sum(p.y for p in points) / n)
+                """);
+        alice.awaitSettled();
+        bob.await("Alice's code", () -> bob.text().equals(alice.text()));
+        String text = bob.text();
+        int def = text.indexOf("def centroid");
+        bob.select(def + 4, def + 12);
+        alice.caret(text.indexOf("n = len"));
+        alice.type(Keys.END);
+        alice.type(Keys.ENTER + "if");
+        alice.await("Bob's selection on Alice's screen", () -> remoteCaretLabels(alice).contains("Bob"));
+        alice.await("the suggestion", () -> !alice.findAll(".ac-card").isEmpty());
+        alice.screenshot(SCREENSHOT);
+        alice.type(Keys.ESCAPE);
+    }
+}
