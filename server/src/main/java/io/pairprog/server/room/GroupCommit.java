@@ -121,11 +121,40 @@ public final class GroupCommit implements Managed, CommitSink {
                 }
             }
         }
+        if (failure.kind() == StoreException.Kind.CONFLICT) {
+            commitRoomByRoom(byRoom);
+            return;
+        }
         log.warn("commit of {} edits in {} rooms failed ({}): {}", batch.size(), byRoom.size(), failure.kind(),
                 failure.getMessage());
         StoreException cause = failure;
         observer.commitFailed(edits);
         byRoom.keySet().forEach(room -> room.failed(cause));
+    }
+
+    /**
+     * A revision race: some room's revision was stored by another writer. One transaction per room finds
+     * which; the others commit, the losers are transformed past the winner's operations and queued again.
+     */
+    private void commitRoomByRoom(Map<Room, List<PendingEdit>> byRoom) {
+        for (Map.Entry<Room, List<PendingEdit>> entry : byRoom.entrySet()) {
+            Room room = entry.getKey();
+            try {
+                long start = System.nanoTime();
+                write(Map.of(room, entry.getValue()));
+                observer.committed(entry.getValue().size(), System.nanoTime() - start);
+                room.committed(entry.getValue());
+            } catch (StoreException e) {
+                if (e.kind() == StoreException.Kind.CONFLICT) {
+                    log.info("room {} lost a revision race; transforming its {} edits past the winner's",
+                            room.id(), entry.getValue().size());
+                    room.rebase(e);
+                } else {
+                    observer.commitFailed(entry.getValue().size());
+                    room.failed(e);
+                }
+            }
+        }
     }
 
     private void write(Map<Room, List<PendingEdit>> byRoom) {

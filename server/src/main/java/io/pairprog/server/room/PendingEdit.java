@@ -11,7 +11,8 @@ import io.pairprog.server.store.OperationLog.ClientProgress;
  *              every edit of the old one still waiting in the commit queue
  * @param textAfter the room's text once this edit is applied (shared, not copied: strings are immutable)
  * @param receivedNanos when the server received it ({@link System#nanoTime()}), for the delivery latency
+ * @param rebases how often it was transformed past another writer's revisions and queued again
  */
 record PendingEdit(Room room, int epoch, LoggedOperation operation, String textAfter, Participant sender,
-                   ClientProgress previousProgress, long receivedNanos) {
+                   ClientProgress previousProgress, long receivedNanos, int rebases) {
 }

@@ -41,6 +41,8 @@ import java.util.function.Consumer;
  * non-blocking sends), except reading old operations back from the log for a client far behind.
  */
 public final class Room {
+    /** Rounds of transforming past another writer's revisions before an edit is given up. */
+    static final int MAX_REBASES = 5;
     private final UUID id;
     private final RoomLimits limits;
     private final RoomStorage storage;
@@ -363,7 +365,7 @@ public final class Room {
             recent.removeFirst();
         }
         ClientProgress previous = progress.put(clientId, new ClientProgress(clientSeq, logged.revision()));
-        PendingEdit edit = new PendingEdit(this, epoch, logged, after, sender, previous, System.nanoTime());
+        PendingEdit edit = new PendingEdit(this, epoch, logged, after, sender, previous, System.nanoTime(), 0);
         pending.add(edit);
         commits.submit(edit);
         return true;
@@ -443,17 +445,78 @@ public final class Room {
     synchronized void failed(StoreException cause) {
         ErrorCode code = cause.kind() == StoreException.Kind.CONFLICT ? ErrorCode.RETRY_EXHAUSTED
                 : ErrorCode.STORE_UNAVAILABLE;
-        for (int i = pending.size() - 1; i >= 0; i--) {
-            PendingEdit edit = pending.get(i);
+        for (PendingEdit edit : rollBack()) {
+            if (participants.get(edit.sender().peer) == edit.sender()) {
+                sendError(edit.sender().peer, code, "op: not stored (" + describe(cause) + "); resend it",
+                        edit.operation().clientSeq());
+            }
+        }
+        for (Participant p : everyone) {
+            if (p.knownRevision > durableRevision) {
+                // Its next whole text is then diffed against the stored one, which re-applies the lost change.
+                p.saw(durableText, durableRevision);
+            }
+        }
+        if (cause.kind() == StoreException.Kind.CONFLICT) {
+            adopt(foreignOperations());
+        }
+    }
+
+    /**
+     * Another writer (a second server on the same database) stored the revisions this room was about to
+     * store. Its operations become durable history here too, and every pending edit is transformed past
+     * them, exactly as if they had arrived first, renumbered and queued for commit again. After
+     * {@value #MAX_REBASES} such rounds the edits fail with {@code RETRY_EXHAUSTED} and their senders resend.
+     */
+    synchronized void rebase(StoreException conflict) {
+        List<LoggedOperation> foreign = foreignOperations();
+        if (foreign.isEmpty() || pending.isEmpty() || pending.get(0).rebases() >= MAX_REBASES) {
+            failed(conflict);
+            return;
+        }
+        long oldDurable = durableRevision;
+        List<PendingEdit> voided = rollBack();
+        adopt(foreign);
+        List<TextOperation> theirs = new ArrayList<>(foreign.stream().map(LoggedOperation::operation).toList());
+        for (PendingEdit edit : voided) {
+            ClientProgress stored = progress.get(edit.operation().clientId());
+            if (stored != null && stored.clientSeq() >= edit.operation().clientSeq()) {
+                continue; // the other writer stored this very edit (a resend to it); adopt() passed it on
+            }
+            TextOperation mine = edit.operation().operation();
+            for (int i = 0; i < theirs.size(); i++) {
+                TextOperation.Transformed t = TextOperation.transform(mine, theirs.get(i));
+                mine = t.aPrime();
+                theirs.set(i, t.bPrime());
+            }
+            LoggedOperation op = edit.operation();
+            String after = mine.apply(text);
+            LoggedOperation renumbered = new LoggedOperation(++revision, op.clientId(), op.clientSeq(), mine,
+                    op.createdAt());
+            text = after;
+            recent.addLast(renumbered);
+            ClientProgress previous = progress.put(op.clientId(), new ClientProgress(op.clientSeq(), revision));
+            PendingEdit again = new PendingEdit(this, epoch, renumbered, after, edit.sender(), previous,
+                    edit.receivedNanos(), edit.rebases() + 1);
+            pending.add(again);
+            commits.submit(again);
+            if (edit.sender().knownRevision > oldDurable) {
+                // A seed client's own pending text moved; what it last saw is now this edit's result.
+                edit.sender().saw(after, revision);
+            }
+        }
+    }
+
+    /** Voids every pending edit and returns the head to the durable state; returns what was voided. */
+    private List<PendingEdit> rollBack() {
+        List<PendingEdit> voided = List.copyOf(pending);
+        for (int i = voided.size() - 1; i >= 0; i--) {
+            PendingEdit edit = voided.get(i);
             String clientId = edit.operation().clientId();
             if (edit.previousProgress() == null) {
                 progress.remove(clientId);
             } else {
                 progress.put(clientId, edit.previousProgress());
-            }
-            if (participants.get(edit.sender().peer) == edit.sender()) {
-                sendError(edit.sender().peer, code, "op: not stored (" + describe(cause) + "); resend it",
-                        edit.operation().clientSeq());
             }
         }
         pending.clear();
@@ -465,29 +528,20 @@ public final class Room {
         text = durableText;
         revision = durableRevision;
         epoch++;
-        for (Participant p : everyone) {
-            if (p.knownRevision > durableRevision) {
-                // Its next whole text is then diffed against the stored one, which re-applies the lost change.
-                p.saw(durableText, durableRevision);
-            }
-        }
-        if (cause.kind() == StoreException.Kind.CONFLICT) {
-            catchUpWithLog();
+        return voided;
+    }
+
+    /** What another writer stored after our durable revision; empty if the log cannot be read now. */
+    private List<LoggedOperation> foreignOperations() {
+        try {
+            return storage.range(id, durableRevision, Long.MAX_VALUE);
+        } catch (StoreException e) {
+            return List.of(); // the next commit attempt conflicts again and retries this
         }
     }
 
-    /**
-     * Another writer stored revisions this room did not make (two servers on one database). Adopt them
-     * as durable history and pass them on; the senders of the voided edits resend, and their edits are
-     * then transformed against these like any concurrent edit.
-     */
-    private void catchUpWithLog() {
-        List<LoggedOperation> foreign;
-        try {
-            foreign = storage.range(id, durableRevision, Long.MAX_VALUE);
-        } catch (StoreException e) {
-            return; // the next commit attempt conflicts again and retries this
-        }
+    /** Takes another writer's stored operations as durable history and passes them on to the clients. */
+    private void adopt(List<LoggedOperation> foreign) {
         for (LoggedOperation op : foreign) {
             durableText = op.operation().apply(durableText);
             durableRevision = op.revision();
