@@ -186,6 +186,8 @@ public final class MessageCodec {
         }
         int end = message.indexOf('\n');
         String line = end < 0 ? message : message.substring(0, end);
+        // Jackson quotes the offending token; markup in it must not come back verbatim.
+        line = line.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e");
         return line.length() <= 160 ? line : line.substring(0, 160) + "...";
     }
 

@@ -60,7 +60,7 @@ final class Require {
         return java.util.List.copyOf(present(type, field, value));
     }
 
-    /** {@code s} in JSON-like quotes, cut to 40 characters, so errors never echo much input. */
+    /** {@code s} in JSON-like quotes, cut to 40 characters and escaped, so errors never echo much input or markup. */
     static String quote(String s) {
         int max = 40;
         StringBuilder out = new StringBuilder("\"");
@@ -68,7 +68,9 @@ final class Require {
             char ch = s.charAt(i);
             if (ch == '"' || ch == '\\') {
                 out.append('\\').append(ch);
-            } else if (ch < 0x20 || ch == 0x7f || Character.isSurrogate(ch)) {
+            } else if (ch < 0x20 || ch == 0x7f || Character.isSurrogate(ch) || ch == '<' || ch == '>' || ch == '&') {
+                // Control characters, broken pairs and markup never come back verbatim: an error message
+                // may end up in a log viewer or a web page.
                 out.append(String.format("\\u%04x", (int) ch));
             } else {
                 out.append(ch);

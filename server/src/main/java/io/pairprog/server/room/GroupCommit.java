@@ -93,7 +93,8 @@ public final class GroupCommit implements Managed, CommitSink {
         }
     }
 
-    private void commit(List<PendingEdit> batch) {
+    /** Stores one batch and runs the rooms' callbacks; the commit thread calls it, and tests drive it directly. */
+    void commit(List<PendingEdit> batch) {
         Map<Room, List<PendingEdit>> byRoom = new LinkedHashMap<>();
         for (PendingEdit edit : batch) {
             if (edit.room().isCurrent(edit)) {

@@ -7,6 +7,7 @@ import io.pairprog.protocol.ClientMessage;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.protocol.ProtocolException;
 import io.pairprog.protocol.ServerMessage;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,7 @@ import java.util.Random;
 public final class OtPeer implements AutoCloseable {
     private static final MessageCodec CODEC = new MessageCodec();
 
-    private final TestServer server;
-    private final String roomId;
+    private final URI room;
     private final String clientId;
     private final List<ServerMessage.Error> errors = new ArrayList<>();
     private WsClient ws;
@@ -29,16 +29,20 @@ public final class OtPeer implements AutoCloseable {
     private String doc;
     private boolean connected;
 
-    private OtPeer(TestServer server, String roomId, String clientId) {
-        this.server = server;
-        this.roomId = roomId;
+    private OtPeer(URI room, String clientId) {
+        this.room = room;
         this.clientId = clientId;
     }
 
     /** Connects, takes the initial text and completes the hello handshake. */
     public static OtPeer join(TestServer server, String roomId, String clientId) {
-        OtPeer peer = new OtPeer(server, roomId, clientId);
-        peer.ws = WsClient.connect(server.ws("/ws/" + roomId));
+        return join(server.ws("/ws/" + roomId), clientId);
+    }
+
+    /** The same, for a room at any WebSocket address (e.g. a server started as a separate process). */
+    public static OtPeer join(URI room, String clientId) {
+        OtPeer peer = new OtPeer(room, clientId);
+        peer.ws = WsClient.connect(room);
         var initial = peer.ws.next("initial_code");
         peer.doc = initial.get("code").asText();
         peer.ot = new OtClient(clientId, initial.get("revision").asLong(), peer.new Channel());
@@ -65,13 +69,20 @@ public final class OtPeer implements AutoCloseable {
         edit(RandomEdits.next(random, doc));
     }
 
-    /** Processes whatever arrives within {@code wait}. */
+    /** Processes whatever arrives within {@code wait}; notices when the server has gone away. */
     public void pump(Duration wait) {
         String message;
         while (connected && (message = ws.poll(wait)) != null) {
             handle(TestServer.json(message));
             wait = Duration.ZERO;
         }
+        if (connected && ws.isClosed() && ws.poll(Duration.ZERO) == null) {
+            connected = false;
+        }
+    }
+
+    public boolean isConnected() {
+        return connected;
     }
 
     /** Processes messages until nothing is in flight, or fails after {@code timeout}. */
@@ -104,7 +115,7 @@ public final class OtPeer implements AutoCloseable {
 
     /** Connects again and catches up from the revision it has; resends what is unacknowledged. */
     public void reconnect() {
-        ws = WsClient.connect(server.ws("/ws/" + roomId));
+        ws = WsClient.connect(room);
         ws.next("initial_code"); // a reconnecting client keeps its own text
         handshake();
     }
@@ -155,7 +166,11 @@ public final class OtPeer implements AutoCloseable {
         @Override
         public void send(long baseRevision, long clientSeq, TextOperation op) {
             if (connected) { // while offline the edit stays outstanding; resend() after the handshake sends it
-                ws.send(CODEC.encode(new ClientMessage.Op(clientId, clientSeq, baseRevision, op)));
+                try {
+                    ws.send(CODEC.encode(new ClientMessage.Op(clientId, clientSeq, baseRevision, op)));
+                } catch (RuntimeException connectionLost) {
+                    connected = false;
+                }
             }
         }
 

@@ -59,6 +59,10 @@ public final class WsClient implements AutoCloseable {
         socket.sendText(json, true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
+    public synchronized void sendBinary(java.nio.ByteBuffer data) {
+        socket.sendBinary(data, true).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
     /** The next message, or an AssertionError after the timeout. */
     public JsonNode next() {
         String message = poll(TIMEOUT);
