@@ -24,8 +24,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer implements Managed {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
-    /** First path segments that belong to the REST API; everything else is a static file. */
-    private static final Set<String> API_ROOTS = Set.of("rooms", "autocomplete");
+    /**
+     * First path segments that belong to Jersey: the REST API and the operations endpoints. Everything
+     * else is a static file: the web page, {@code /docs} (Swagger UI) and {@code /webjars/}.
+     */
+    private static final Set<String> API_ROOTS = Set.of("rooms", "autocomplete", "openapi.json", "health", "metrics");
 
     private final String host;
     private final int port;

@@ -17,6 +17,7 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import org.glassfish.tyrus.core.TyrusSession;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,6 +81,8 @@ public final class RoomEndpoint extends Endpoint {
             return;
         }
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data -> refuse(
+                ErrorCode.MALFORMED_MESSAGE, "binary frames are not part of the protocol", CloseCodes.UNSUPPORTED_DATA));
     }
 
     private void onText(String text) {

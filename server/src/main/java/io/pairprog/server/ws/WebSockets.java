@@ -9,6 +9,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
 import java.util.Map;
 import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter;
 
 /** The WebSocket side of the server: the {@code /ws/{roomId}} endpoint on a shared Grizzly listener. */
 public final class WebSockets {
@@ -36,8 +37,13 @@ public final class WebSockets {
         return guard.openConnections();
     }
 
+    /** Tyrus's engine on a listener, behind a filter that answers malformed paths with 400. */
     public AddOn addOn() {
-        return container.addOn();
+        AddOn tyrus = container.addOn();
+        return (listener, chain) -> {
+            tyrus.setup(listener, chain);
+            chain.add(chain.indexOfType(GrizzlyServerFilter.class), new MalformedPathFilter());
+        };
     }
 
     /** Registers the endpoints; call after the HTTP server has started. */

@@ -4,6 +4,7 @@ import io.pairprog.ot.ClientChannel;
 import io.pairprog.ot.OtClient;
 import io.pairprog.ot.TextOperation;
 import io.pairprog.protocol.ClientMessage;
+import io.pairprog.protocol.ErrorCode;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.protocol.ProtocolException;
 import io.pairprog.protocol.ServerMessage;
@@ -20,6 +21,8 @@ import java.util.Random;
  */
 public final class OtPeer implements AutoCloseable {
     private static final MessageCodec CODEC = new MessageCodec();
+    private static final java.util.Set<ErrorCode> RETRYABLE =
+            java.util.EnumSet.of(ErrorCode.STORE_UNAVAILABLE, ErrorCode.RETRY_EXHAUSTED, ErrorCode.RATE_LIMITED);
 
     private final URI room;
     private final String clientId;
@@ -28,6 +31,8 @@ public final class OtPeer implements AutoCloseable {
     private OtClient ot;
     private String doc;
     private boolean connected;
+    /** When to resend an edit the server refused for a passing reason (database down, rate, race). */
+    private long resendAt = Long.MAX_VALUE;
 
     private OtPeer(URI room, String clientId) {
         this.room = room;
@@ -78,6 +83,10 @@ public final class OtPeer implements AutoCloseable {
         }
         if (connected && ws.isClosed() && ws.poll(Duration.ZERO) == null) {
             connected = false;
+        }
+        if (connected && System.nanoTime() >= resendAt) {
+            resendAt = Long.MAX_VALUE;
+            ot.resend();
         }
     }
 
@@ -136,6 +145,9 @@ public final class OtPeer implements AutoCloseable {
             return true;
         } else if (message instanceof ServerMessage.Error error) {
             errors.add(error);
+            if (RETRYABLE.contains(error.code()) && error.clientSeq() != null) {
+                resendAt = System.nanoTime() + Duration.ofMillis(200).toNanos(); // as real clients do, with backoff
+            }
         }
         return false;
     }
