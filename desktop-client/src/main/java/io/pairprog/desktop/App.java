@@ -51,10 +51,18 @@ public final class App {
     }
 
     /**
-     * Builds the first window (on the EDT) and returns the app's context; {@code exit} runs when the
-     * last window closes.
+     * Starts the app as the command line {@code args} say, with {@code settings}, on the EDT; returns
+     * its context. {@code exit} runs when the last window closes. Tests start the app this way.
+     *
+     * @throws CommandLine.ParameterException when {@code args} are not valid
      */
-    static AppContext launch(LaunchOptions options, Settings settings, Runnable exit) {
+    public static AppContext launch(String[] args, Settings settings, Runnable exit) {
+        LaunchOptions options = new LaunchOptions();
+        new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+        return launch(options, settings, exit);
+    }
+
+    private static AppContext launch(LaunchOptions options, Settings settings, Runnable exit) {
         boolean dark = options.theme == null ? settings.dark() : options.theme == LaunchOptions.Theme.dark;
         Themes.install(dark);
         AppContext context = new AppContext(settings, ServerConnection.connector(), exit);

@@ -35,13 +35,15 @@ public final class Autocomplete {
     /** Where suggestions come from: {@link RestClient#autocomplete} in the app. */
     @FunctionalInterface
     public interface Source {
-        CompletableFuture<RestClient.Completions> complete(String code, int cursorPosition, String language);
+        CompletableFuture<RestClient.Completions> complete(String code, int cursorPosition, String language,
+                                                           Integer maxSuggestions);
     }
 
     public static final int IDLE_MILLIS = 600;
     private static final String ACCEPT = "pairprog.acceptSuggestion";
     private static final String DISMISS = "pairprog.dismissSuggestion";
     private static final String RANKED = "pairprog.rankedSuggestions";
+    private static final int RANKED_LIST_LENGTH = 10;
 
     private final EditorAdapter adapter;
     private final CollabTextArea area;
@@ -93,7 +95,7 @@ public final class Autocomplete {
             }
         });
         area.addCaretListener(e -> {
-            if (!adapter.isApplyingRemote() && popup.isShowing() && e.getDot() != popup.offset()) {
+            if (!adapter.isRemoteChange() && popup.isShowing() && e.getDot() != popup.offset()) {
                 dismiss();
             }
         });
@@ -110,14 +112,19 @@ public final class Autocomplete {
         return popup.isShowing();
     }
 
+    /** True while the ranked list (Ctrl+Space) is open. */
+    public boolean isRankedListShowing() {
+        return rankedPopup.isPopupVisible();
+    }
+
     /** The suggestion shown, or null. */
     public String shownSuggestion() {
         return popup.text();
     }
 
     private void changed() {
-        if (adapter.isApplyingRemote()) {
-            // A peer's edit: the shown suggestion is still good if our caret did not move.
+        if (adapter.isRemoteChange()) {
+            // A peer's edit (or the text arriving): a shown suggestion is still good if our caret did not move.
             if (popup.isShowing() && area.getCaretPosition() != popup.offset()) {
                 dismiss();
             }
@@ -138,7 +145,7 @@ public final class Autocomplete {
         long asked = generation;
         int caret = area.getCaretPosition();
         String code = area.getText();
-        source.complete(code, caret, language.get()).whenComplete((answer, failure) ->
+        source.complete(code, caret, language.get(), ranked ? RANKED_LIST_LENGTH : null).whenComplete((answer, failure) ->
                 SwingUtilities.invokeLater(() -> answered(asked, caret, ranked, answer, failure)));
     }
 

@@ -162,9 +162,12 @@ public final class EditorAdapter implements RoomSession.Document {
         return remoteCarets.selectionOf(clientId);
     }
 
-    /** True while a peer's operation is being applied: document and caret events then are not the user's. */
-    public boolean isApplyingRemote() {
-        return applyingRemote;
+    /**
+     * True while the document changes for a reason other than the person at the keyboard (a peer's
+     * operation, or the text arriving from the server): document and caret events are not theirs.
+     */
+    public boolean isRemoteChange() {
+        return applyingRemote || resetting;
     }
 
     public CollabTextArea textArea() {

@@ -6,14 +6,14 @@ import java.util.Random;
  * Reconnect delays: exponential from {@code initialMillis}, capped at {@code maxMillis}, with up to
  * 20 % random jitter so that clients dropped by one server restart do not all return at once.
  */
-public final class Backoff {
+final class Backoff {
 
     private final long initialMillis;
     private final long maxMillis;
     private final Random random;
     private int attempts;
 
-    public Backoff(long initialMillis, long maxMillis, Random random) {
+    Backoff(long initialMillis, long maxMillis, Random random) {
         if (initialMillis <= 0 || maxMillis < initialMillis) {
             throw new IllegalArgumentException("Backoff: need 0 < initial <= max, got " + initialMillis + ", " + maxMillis);
         }
@@ -23,14 +23,14 @@ public final class Backoff {
     }
 
     /** The delay before the next attempt; each call doubles the following one up to the cap. */
-    public long next() {
+    long next() {
         long base = Math.min(maxMillis, initialMillis << Math.min(attempts, 20));
         attempts++;
         return base - (long) (base * 0.2 * random.nextDouble());
     }
 
     /** After a success: the next failure starts from the initial delay again. */
-    public void reset() {
+    void reset() {
         attempts = 0;
     }
 }

@@ -69,10 +69,17 @@ public final class RestClient {
                 json.path("code").asText(), json.path("revision").asLong(), json.path("language").asText(null)));
     }
 
-    /** Suggestions for the text at {@code cursorPosition} (UTF-16 units). */
-    public CompletableFuture<Completions> autocomplete(String code, int cursorPosition, String language) {
+    /**
+     * Suggestions for the text at {@code cursorPosition} (UTF-16 units). With {@code maxSuggestions}
+     * (1–50) the server also sends its ranked list; null asks exactly what the seed asked.
+     */
+    public CompletableFuture<Completions> autocomplete(String code, int cursorPosition, String language,
+                                                      Integer maxSuggestions) {
         ObjectNode body = JSON.createObjectNode().put("code", code).put("cursorPosition", cursorPosition)
                 .put("language", language);
+        if (maxSuggestions != null) {
+            body.put("maxSuggestions", maxSuggestions);
+        }
         HttpRequest request = HttpRequest.newBuilder(server.http("/autocomplete/")).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();

@@ -10,10 +10,7 @@ import io.pairprog.protocol.CloseCodes;
 import io.pairprog.protocol.ErrorCode;
 import io.pairprog.protocol.Participant;
 import io.pairprog.protocol.ServerMessage;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executor;
 
@@ -100,7 +97,7 @@ public final class RoomSession {
     private final Listener listener;
     private final Backoff reconnectBackoff = new Backoff(500, 15_000, RANDOM);
     private final Backoff resendBackoff = new Backoff(500, 10_000, RANDOM);
-    private final Map<String, Participant> participants = new LinkedHashMap<>();
+    private final Presence presence;
 
     private String name;
     private String clientId;
@@ -132,6 +129,7 @@ public final class RoomSession {
         this.document = document;
         this.listener = listener;
         this.clientId = clientIdBase;
+        this.presence = new Presence(listener);
     }
 
     /** Connects for the first time. */
@@ -246,10 +244,12 @@ public final class RoomSession {
 
     private void onClosed(int code, String reason) {
         connection = null;
-        forgetRemoteSelections();
-        if (code == CloseCodes.ROOM_NOT_FOUND || code == CloseCodes.INVALID_ROOM_ID) {
+        presence.forgetSelections(clientId);
+        if (code == CloseCodes.ROOM_NOT_FOUND || code == CloseCodes.INVALID_ROOM_ID || code == CloseCodes.FORBIDDEN_ORIGIN) {
             phase = Phase.CLOSED;
-            detail = closeMessage != null ? closeMessage : "room " + roomId + " does not exist";
+            detail = code == CloseCodes.ROOM_NOT_FOUND ? "There is no room " + roomId + " on " + server + "."
+                    : code == CloseCodes.INVALID_ROOM_ID ? "\"" + roomId + "\" is not a room ID."
+                    : "The server refused this client: " + (closeMessage != null ? closeMessage : reason);
             publishStatus();
             listener.roomClosed(detail);
             return;
@@ -271,7 +271,7 @@ public final class RoomSession {
             connection.close();
             connection = null;
         }
-        forgetRemoteSelections();
+        presence.forgetSelections(clientId);
         connect();
     }
 
@@ -297,6 +297,9 @@ public final class RoomSession {
         } catch (OperationException e) {
             // A gap in revisions or an operation that does not fit: catch up again from what we hold.
             resync("Lost step with the server (" + e.getMessage() + "); catching up.");
+        } catch (RuntimeException e) {
+            // The editor could not apply what the OtClient handed it: our copy cannot be trusted.
+            reload("The editor and the server disagree (" + e + ").");
         }
     }
 
@@ -317,14 +320,11 @@ public final class RoomSession {
         } else if (message instanceof ServerMessage.Error error) {
             onError(error);
         } else if (message instanceof ServerMessage.ParticipantChanged p) {
-            participants.put(p.clientId(), new Participant(p.clientId(), p.name(), p.color()));
-            publishParticipants();
+            presence.changed(p, clientId);
         } else if (message instanceof ServerMessage.ParticipantLeft left) {
-            participants.remove(left.clientId());
-            listener.remoteSelection(left.clientId(), null);
-            publishParticipants();
+            presence.left(left.clientId(), clientId);
         } else if (message instanceof ServerMessage.Cursor cursor) {
-            onCursor(cursor);
+            presence.cursor(cursor, ot, clientId);
         } else if (message instanceof ServerMessage.Language language) {
             listener.language(language.language());
         }
@@ -351,11 +351,7 @@ public final class RoomSession {
         reconnectBackoff.reset();
         detail = "";
         closeMessage = null;
-        participants.clear();
-        for (Participant p : joined.participants()) {
-            participants.put(p.clientId(), p);
-        }
-        publishParticipants();
+        presence.joined(joined.participants(), clientId);
         listener.language(joined.language());
         lastSentSelection = null;
         ot.resend();
@@ -368,25 +364,12 @@ public final class RoomSession {
         publishStatus();
     }
 
-    private void onCursor(ServerMessage.Cursor cursor) {
-        if (ot == null || cursor.clientId().equals(clientId) || cursor.revision() != ot.revision()) {
-            return; // from another point in history; the peer's next move brings a fresh one
-        }
-        Selection local;
-        try {
-            local = ot.transformSelection(new Selection(cursor.ranges()));
-        } catch (OperationException e) {
-            return; // positions outside the document: a stale selection, not worth a resync
-        }
-        listener.remoteSelection(cursor.clientId(), local);
-    }
-
     private void onError(ServerMessage.Error error) {
         ErrorCode code = error.code();
         Long seq = error.clientSeq();
         String text = code + ": " + error.message();
         switch (code) {
-            case STORE_UNAVAILABLE, RETRY_EXHAUSTED, INTERNAL_ERROR -> {
+            case STORE_UNAVAILABLE, RETRY_EXHAUSTED, INTERNAL_ERROR, RATE_LIMITED -> {
                 if (seq != null && ot != null && ot.state().awaitsAck(seq)) {
                     scheduleResend(seq, text);
                 } else if (seq == null) {
@@ -394,7 +377,7 @@ public final class RoomSession {
                     listener.notice("The server reported " + text);
                 }
             }
-            case ROOM_NOT_FOUND, INVALID_ROOM_ID -> closeMessage = error.message();
+            case ROOM_NOT_FOUND, INVALID_ROOM_ID, FORBIDDEN_ORIGIN, TOO_MANY_CONNECTIONS -> closeMessage = error.message();
             case INVALID_OPERATION, REVISION_IN_FUTURE, REVISION_NOT_AVAILABLE, DOCUMENT_TOO_LARGE ->
                     reload("The server refused our edits (" + text + ").");
             case NOT_JOINED -> resync("The server had not seen our hello (" + text + "); joining again.");
@@ -432,18 +415,6 @@ public final class RoomSession {
         connection.send(new ClientMessage.Cursor(ot.revision(), selection.ranges()));
     }
 
-    private void publishParticipants() {
-        listener.participants(List.copyOf(participants.values()), clientId);
-    }
-
-    private void forgetRemoteSelections() {
-        for (String id : new ArrayList<>(participants.keySet())) {
-            if (!id.equals(clientId)) {
-                listener.remoteSelection(id, null);
-            }
-        }
-    }
-
     // --- helpers ----------------------------------------------------------------------------
 
     private void publishStatus() {
@@ -467,8 +438,11 @@ public final class RoomSession {
     private static String describeClose(int code, String reason) {
         String what = switch (code) {
             case CloseCodes.GOING_AWAY -> "the server is restarting";
-            case 1013 -> "the server's database is unavailable";
+            case CloseCodes.TRY_AGAIN_LATER -> "the server's database is unavailable";
             case CloseCodes.INTERNAL_ERROR -> "the server hit an error";
+            case CloseCodes.IDLE_TIMEOUT -> "the connection was idle too long";
+            case CloseCodes.TOO_MANY_CONNECTIONS -> "too many connections from this computer";
+            case CloseCodes.SLOW_CONSUMER -> "this client fell behind";
             case 1006 -> "connection lost";
             default -> "disconnected (" + code + ")";
         };

@@ -12,44 +12,23 @@ import io.pairprog.ot.TextOperation;
 import io.pairprog.protocol.Languages;
 import io.pairprog.protocol.Participant;
 import java.awt.BorderLayout;
-import java.awt.Component;
 import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
-import java.awt.event.InputEvent;
-import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.beans.PropertyChangeListener;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import javax.swing.Action;
-import javax.swing.Box;
 import javax.swing.BorderFactory;
-import javax.swing.JButton;
-import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JComboBox;
-import javax.swing.JFileChooser;
 import javax.swing.JFrame;
-import javax.swing.JLabel;
-import javax.swing.JList;
-import javax.swing.JMenu;
-import javax.swing.JMenuBar;
-import javax.swing.JMenuItem;
 import javax.swing.JOptionPane;
-import javax.swing.JToolBar;
-import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.UIManager;
 import javax.swing.WindowConstants;
 import javax.swing.text.BadLocationException;
-import org.fife.ui.rtextarea.RTextArea;
 import org.fife.ui.rtextarea.RTextScrollPane;
 
 /**
@@ -57,7 +36,7 @@ import org.fife.ui.rtextarea.RTextScrollPane;
  * the shared editor, the people in the room and the status bar. It builds its UI in the
  * constructor and wires the editor to a {@link RoomSession}; threading is as that class says.
  */
-public final class EditorFrame extends JFrame {
+final class EditorFrame extends JFrame {
 
     private final AppContext context;
     private final ServerAddress server;
@@ -68,11 +47,13 @@ public final class EditorFrame extends JFrame {
     private final Autocomplete autocomplete;
     private final StatusBar statusBar = new StatusBar();
     private final ParticipantsPanel participantsPanel = new ParticipantsPanel();
-    private final JComboBox<String> language = new JComboBox<>(Languages.ALL.toArray(String[]::new));
+    private final RoomToolbar toolbar;
+    private final JComboBox<String> language;
     private final Map<String, Participant> participants = new HashMap<>();
     private final PropertyChangeListener lafListener = e -> {
         if ("lookAndFeel".equals(e.getPropertyName())) {
             Themes.styleEditor(area);
+            toolbarThemeChanged();
         }
     };
     private String currentLanguage = Languages.DEFAULT;
@@ -84,7 +65,7 @@ public final class EditorFrame extends JFrame {
         this.server = server;
         this.roomId = roomId;
         setName("editorFrame");
-        setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+        setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE); // windowClosing asks first
 
         area.setName("editor");
         area.setEditable(false); // until the server's text is in
@@ -96,8 +77,6 @@ public final class EditorFrame extends JFrame {
         area.setAutoIndentEnabled(true);
         area.setTabSize(4);
         area.setTabsEmulated(true);
-        Themes.styleEditor(area);
-        UIManager.addPropertyChangeListener(lafListener);
 
         adapter = new EditorAdapter(area);
         session = new RoomSession(server, roomId, clientId, name, context.connector(), SwingUtilities::invokeLater,
@@ -120,18 +99,27 @@ public final class EditorFrame extends JFrame {
         RTextScrollPane scroll = new RTextScrollPane(area, true);
         scroll.setFoldIndicatorEnabled(true);
         scroll.setBorder(BorderFactory.createEmptyBorder());
+        Themes.styleEditor(area);
+        UIManager.addPropertyChangeListener(lafListener);
 
-        language.setName("language");
-        language.setRenderer(new LanguageRenderer());
-        language.setEnabled(false);
+        Actions actions = new Actions();
+        toolbar = new RoomToolbar(roomId, actions);
+        language = toolbar.language();
         language.addActionListener(e -> languagePicked());
 
-        setJMenuBar(menus());
-        getContentPane().add(toolbar(), BorderLayout.NORTH);
+        setJMenuBar(new RoomMenuBar(actions));
+        getContentPane().add(toolbar, BorderLayout.NORTH);
         getContentPane().add(scroll, BorderLayout.CENTER);
         getContentPane().add(participantsPanel, BorderLayout.EAST);
         getContentPane().add(statusBar, BorderLayout.SOUTH);
         addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                if (mayLeave()) {
+                    dispose();
+                }
+            }
+
             @Override
             public void windowClosed(WindowEvent e) {
                 session.close();
@@ -260,168 +248,78 @@ public final class EditorFrame extends JFrame {
 
     // --- actions ----------------------------------------------------------------------------
 
-    private void copy(String text, String what) {
-        Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(text), null);
-        statusBar.notice(what + " copied: " + text);
+    /** Leaving drops edits the server has not stored yet; with some pending, the person decides. */
+    private boolean mayLeave() {
+        boolean pending = session.ot() != null && !session.ot().isSynchronized();
+        return !pending || JOptionPane.showConfirmDialog(this,
+                "Some of your edits are not stored on the server yet (it is "
+                        + statusBar.connectionText().toLowerCase(java.util.Locale.ROOT) + ").\n"
+                        + "They are lost if you leave now. Use Save as… to keep a copy. Leave anyway?",
+                "Leave the room", JOptionPane.OK_CANCEL_OPTION, JOptionPane.WARNING_MESSAGE) == JOptionPane.OK_OPTION;
     }
 
-    private void saveAs() {
-        JFileChooser chooser = new JFileChooser();
-        chooser.setDialogTitle("Save a copy of the room");
-        chooser.setSelectedFile(new File(System.getProperty("user.home"),
-                "room-" + roomId.substring(0, Math.min(8, roomId.length())) + "." + SyntaxStyles.fileExtension(currentLanguage)));
-        if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) {
-            return;
+    private void toolbarThemeChanged() {
+        if (toolbar != null) { // the listener may fire while the constructor runs
+            toolbar.themeChanged();
         }
-        File file = chooser.getSelectedFile();
-        if (file.exists() && JOptionPane.showConfirmDialog(this, file.getName() + " exists. Replace it?", "Save as",
-                JOptionPane.OK_CANCEL_OPTION) != JOptionPane.OK_OPTION) {
-            return;
+    }
+
+    private final class Actions implements RoomActions {
+        @Override
+        public void copyRoomId() {
+            copy(roomId, "Room ID");
         }
-        String text = area.getText();
-        CompletableFuture.runAsync(() -> {
-            try {
-                Files.writeString(file.toPath(), text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).whenComplete((ok, failure) -> SwingUtilities.invokeLater(() -> {
-            if (failure == null) {
-                statusBar.notice("Saved to " + file);
-            } else {
-                JOptionPane.showMessageDialog(this, "Cannot save " + file + ":\n" + failure.getCause().getMessage(),
-                        "Save as", JOptionPane.ERROR_MESSAGE);
-            }
-        }));
-    }
 
-    private void rename() {
-        Object answer = JOptionPane.showInputDialog(this, "Your name, as the others see it:", "Change name",
-                JOptionPane.PLAIN_MESSAGE, null, null, context.settings().name());
-        if (answer == null) {
-            return;
+        @Override
+        public void copyShareLink() {
+            copy(server.shareLink(roomId), "Share link");
         }
-        String name = StartScreen.cleanName(answer.toString());
-        if (name.isEmpty()) {
-            return;
+
+        @Override
+        public void saveAs() {
+            SaveAs.ask(EditorFrame.this, "room-" + roomId.substring(0, Math.min(8, roomId.length())) + "."
+                    + SyntaxStyles.fileExtension(currentLanguage), area.getText(), statusBar::notice);
         }
-        context.settings().setName(name);
-        context.settings().flush();
-        session.rename(name);
-    }
 
-    private void leave() {
-        context.showStartScreen(null);
-        dispose();
-    }
-
-    private void toggleTheme() {
-        boolean dark = !Themes.isDark();
-        Themes.switchTo(dark);
-        context.settings().setDark(dark);
-        context.settings().flush();
-    }
-
-    // --- building ---------------------------------------------------------------------------
-
-    private JToolBar toolbar() {
-        JToolBar bar = new JToolBar();
-        bar.setFloatable(false);
-        bar.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
-        JLabel roomCaption = new JLabel("Room ");
-        roomCaption.setForeground(UIManager.getColor("Label.disabledForeground"));
-        JLabel room = new JLabel(roomId);
-        room.setName("roomLabel");
-        room.setFont(Themes.monospaced(13f));
-        bar.add(roomCaption);
-        bar.add(room);
-        bar.add(Box.createHorizontalStrut(8));
-        bar.add(button("copyId", "Copy ID", () -> copy(roomId, "Room ID")));
-        bar.add(button("copyLink", "Copy link", () -> copy(server.shareLink(roomId), "Share link")));
-        bar.addSeparator();
-        JLabel languageCaption = new JLabel("Language ");
-        languageCaption.setForeground(UIManager.getColor("Label.disabledForeground"));
-        bar.add(languageCaption);
-        language.setMaximumSize(language.getPreferredSize());
-        bar.add(language);
-        bar.add(Box.createHorizontalGlue());
-        bar.add(button("saveAs", "Save as…", this::saveAs));
-        bar.add(button("theme", "Light / dark", this::toggleTheme));
-        return bar;
-    }
-
-    private JMenuBar menus() {
-        JMenuBar bar = new JMenuBar();
-        JMenu file = new JMenu("File");
-        file.add(item("Save as…", KeyStroke.getKeyStroke(KeyEvent.VK_S, menuKey() | InputEvent.SHIFT_DOWN_MASK), this::saveAs));
-        file.addSeparator();
-        file.add(item("Leave room", KeyStroke.getKeyStroke(KeyEvent.VK_W, menuKey()), this::leave));
-        file.add(item("Close window", null, this::dispose));
-
-        JMenu edit = new JMenu("Edit");
-        edit.add(menuItem(RTextArea.getAction(RTextArea.UNDO_ACTION)));
-        edit.add(menuItem(RTextArea.getAction(RTextArea.REDO_ACTION)));
-        edit.addSeparator();
-        edit.add(menuItem(RTextArea.getAction(RTextArea.CUT_ACTION)));
-        edit.add(menuItem(RTextArea.getAction(RTextArea.COPY_ACTION)));
-        edit.add(menuItem(RTextArea.getAction(RTextArea.PASTE_ACTION)));
-        edit.add(menuItem(RTextArea.getAction(RTextArea.SELECT_ALL_ACTION)));
-
-        JMenu roomMenu = new JMenu("Room");
-        roomMenu.add(item("Copy room ID", null, () -> copy(roomId, "Room ID")));
-        roomMenu.add(item("Copy share link", null, () -> copy(server.shareLink(roomId), "Share link")));
-        roomMenu.addSeparator();
-        roomMenu.add(item("Change my name…", null, this::rename));
-
-        JMenu view = new JMenu("View");
-        JCheckBoxMenuItem dark = new JCheckBoxMenuItem("Dark theme", Themes.isDark());
-        dark.addActionListener(e -> toggleTheme());
-        view.add(dark);
-        view.addMenuListener(new javax.swing.event.MenuListener() {
-            @Override
-            public void menuSelected(javax.swing.event.MenuEvent e) {
-                dark.setSelected(Themes.isDark());
+        @Override
+        public void rename() {
+            Object answer = JOptionPane.showInputDialog(EditorFrame.this, "Your name, as the others see it:",
+                    "Change name", JOptionPane.PLAIN_MESSAGE, null, null, context.settings().name());
+            String name = answer == null ? "" : StartScreen.cleanName(answer.toString());
+            if (!name.isEmpty()) {
+                context.settings().setName(name);
+                context.settings().flush();
+                session.rename(name);
             }
+        }
 
-            @Override
-            public void menuDeselected(javax.swing.event.MenuEvent e) {
+        @Override
+        public void toggleTheme() {
+            boolean dark = !Themes.isDark();
+            Themes.switchTo(dark);
+            context.settings().setDark(dark);
+            context.settings().flush();
+        }
+
+        @Override
+        public void leave() {
+            if (mayLeave()) {
+                context.showStartScreen(null);
+                dispose();
             }
+        }
 
-            @Override
-            public void menuCanceled(javax.swing.event.MenuEvent e) {
+        @Override
+        public void closeWindow() {
+            if (mayLeave()) {
+                dispose();
             }
-        });
+        }
 
-        bar.add(file);
-        bar.add(edit);
-        bar.add(roomMenu);
-        bar.add(view);
-        return bar;
-    }
-
-    private static JMenuItem menuItem(Action action) {
-        JMenuItem item = new JMenuItem(action);
-        item.setToolTipText(null);
-        return item;
-    }
-
-    private static JMenuItem item(String text, KeyStroke key, Runnable run) {
-        JMenuItem item = new JMenuItem(text);
-        item.setAccelerator(key);
-        item.addActionListener(e -> run.run());
-        return item;
-    }
-
-    private static JButton button(String name, String text, Runnable run) {
-        JButton button = new JButton(text);
-        button.setName(name);
-        button.setFocusable(false);
-        button.addActionListener(e -> run.run());
-        return button;
-    }
-
-    private static int menuKey() {
-        return Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
+        private void copy(String text, String what) {
+            Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(text), null);
+            statusBar.notice(what + " copied: " + text);
+        }
     }
 
     private void showCaretPosition() {

@@ -1,6 +1,5 @@
 package io.pairprog.desktop.ui;
 
-import io.pairprog.desktop.editor.SyntaxStyles;
 import io.pairprog.desktop.net.RestClient;
 import io.pairprog.desktop.net.ServerAddress;
 import io.pairprog.protocol.Languages;
@@ -14,25 +13,18 @@ import java.awt.GridBagLayout;
 import java.awt.GridLayout;
 import java.awt.Insets;
 import java.awt.event.KeyEvent;
-import java.awt.event.MouseAdapter;
-import java.awt.event.MouseEvent;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.swing.BorderFactory;
-import javax.swing.DefaultListModel;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
-import javax.swing.JList;
 import javax.swing.JPanel;
-import javax.swing.JScrollPane;
 import javax.swing.JSeparator;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
-import javax.swing.ListCellRenderer;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import javax.swing.WindowConstants;
@@ -54,8 +46,6 @@ public final class StartScreen extends JFrame {
     private final JButton create = button("create", "Create a new room");
     private final JComboBox<String> createLanguage = new JComboBox<>(Languages.ALL.toArray(String[]::new));
     private final JLabel message = new JLabel(" ");
-    private final DefaultListModel<Settings.RecentRoom> recentModel = new DefaultListModel<>();
-    private final JList<Settings.RecentRoom> recent = new JList<>(recentModel);
 
     StartScreen(AppContext context) {
         super("pairprog");
@@ -75,7 +65,7 @@ public final class StartScreen extends JFrame {
         content.setBorder(BorderFactory.createEmptyBorder(24, 28, 24, 28));
         content.add(header(), BorderLayout.NORTH);
         content.add(form(), BorderLayout.CENTER);
-        content.add(recentRooms(), BorderLayout.EAST);
+        content.add(new RecentRoomsPanel(settings.recentRooms(), this::pickRecent), BorderLayout.EAST);
         setContentPane(content);
 
         join.addActionListener(e -> join());
@@ -199,6 +189,15 @@ public final class StartScreen extends JFrame {
         return new Input(address, display);
     }
 
+    /** A recent room was clicked (once: fill in the fields; twice: join it). */
+    private void pickRecent(Settings.RecentRoom room, boolean join) {
+        server.setText(room.server());
+        roomId.setText(room.roomId());
+        if (join) {
+            join();
+        }
+    }
+
     private void open(Input input, String room) {
         context.openRoom(input.server(), room, input.name());
         dispose();
@@ -298,43 +297,6 @@ public final class StartScreen extends JFrame {
         }
     }
 
-    private JComponent recentRooms() {
-        List<Settings.RecentRoom> rooms = context.settings().recentRooms();
-        rooms.forEach(recentModel::addElement);
-        recent.setName("recentRooms");
-        recent.setCellRenderer(new RecentRenderer());
-        recent.setVisibleRowCount(6);
-        recent.addMouseListener(new MouseAdapter() {
-            @Override
-            public void mouseClicked(MouseEvent e) {
-                Settings.RecentRoom room = recent.getSelectedValue();
-                if (room != null) {
-                    server.setText(room.server());
-                    roomId.setText(room.roomId());
-                    if (e.getClickCount() == 2) {
-                        join();
-                    }
-                }
-            }
-        });
-        JLabel title = new JLabel("Recent rooms");
-        title.setFont(title.getFont().deriveFont(Font.BOLD));
-        title.setBorder(BorderFactory.createEmptyBorder(0, 0, 6, 0));
-        JPanel panel = new JPanel(new BorderLayout());
-        panel.setOpaque(false);
-        panel.add(title, BorderLayout.NORTH);
-        if (rooms.isEmpty()) {
-            JLabel empty = new JLabel("<html>Rooms you join appear here.<br>Double-click one to rejoin.</html>");
-            empty.setForeground(UIManager.getColor("Label.disabledForeground"));
-            empty.setVerticalAlignment(JLabel.TOP);
-            panel.add(empty, BorderLayout.CENTER);
-        } else {
-            panel.add(new JScrollPane(recent), BorderLayout.CENTER);
-        }
-        panel.setPreferredSize(new Dimension(290, 10));
-        return panel;
-    }
-
     private static JTextField field(String name, int columns) {
         JTextField field = new JTextField(columns);
         field.setName(name);
@@ -345,43 +307,5 @@ public final class StartScreen extends JFrame {
         JButton button = new JButton(text);
         button.setName(name);
         return button;
-    }
-
-    static String ago(long millis, long now) {
-        long minutes = Math.max(0, (now - millis) / 60_000);
-        if (minutes < 1) {
-            return "just now";
-        }
-        if (minutes < 60) {
-            return minutes + " min ago";
-        }
-        long hours = minutes / 60;
-        return hours < 24 ? hours + " h ago" : (hours / 24) + (hours < 48 ? " day ago" : " days ago");
-    }
-
-    /** Two lines per room: the id, then server and when. Plain text, never HTML: the server string was typed by someone. */
-    private static final class RecentRenderer implements ListCellRenderer<Settings.RecentRoom> {
-        private final JPanel panel = new JPanel(new GridLayout(2, 1));
-        private final JLabel id = new JLabel();
-        private final JLabel where = new JLabel();
-
-        RecentRenderer() {
-            panel.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
-            id.setFont(Themes.monospaced(12f));
-            where.setFont(where.getFont().deriveFont(11f));
-            panel.add(id);
-            panel.add(where);
-        }
-
-        @Override
-        public Component getListCellRendererComponent(JList<? extends Settings.RecentRoom> list, Settings.RecentRoom room,
-                                                      int index, boolean selected, boolean focused) {
-            id.setText(room.roomId());
-            where.setText(room.server() + " · " + ago(room.joinedAtMillis(), System.currentTimeMillis()));
-            panel.setBackground(selected ? list.getSelectionBackground() : list.getBackground());
-            id.setForeground(selected ? list.getSelectionForeground() : list.getForeground());
-            where.setForeground(selected ? list.getSelectionForeground() : UIManager.getColor("Label.disabledForeground"));
-            return panel;
-        }
     }
 }

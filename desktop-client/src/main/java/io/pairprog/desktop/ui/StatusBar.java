@@ -33,8 +33,8 @@ final class StatusBar extends JPanel {
     private final JLabel stored = label("stored");
     private final JLabel revision = label("revision");
     private final JLabel caret = label("caret");
-    private final Timer clearNotice = new Timer(8000, e -> showDetail(""));
     private String detail = "";
+    private final Timer clearNotice = new Timer(8000, e -> showDetail(detail)); // back to the session's own detail
 
     StatusBar() {
         super(new BorderLayout());

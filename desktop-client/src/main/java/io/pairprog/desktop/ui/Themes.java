@@ -14,7 +14,10 @@ import javax.swing.JDialog;
 import javax.swing.JFrame;
 import javax.swing.UIManager;
 import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
+import org.fife.ui.rsyntaxtextarea.RSyntaxUtilities;
 import org.fife.ui.rsyntaxtextarea.Theme;
+import org.fife.ui.rtextarea.ExpandedFoldRenderStrategy;
+import org.fife.ui.rtextarea.Gutter;
 
 /** FlatLaf light and dark, and the matching RSyntaxTextArea colour themes. */
 public final class Themes {
@@ -22,6 +25,8 @@ public final class Themes {
     private static final String[] MONOSPACED = {"JetBrains Mono", "Cascadia Code", "Fira Code", "Menlo", "Consolas",
         "DejaVu Sans Mono", "Liberation Mono"};
     private static final String[] PALETTE = {"#e8590c", "#1c7ed6", "#2f9e44", "#ae3ec9", "#f08c00", "#0c8599", "#e03131"};
+
+    private static String monospacedFamily; // looked up once: listing the installed fonts is slow
 
     private Themes() {
     }
@@ -53,7 +58,7 @@ public final class Themes {
         return FlatLaf.isLafDark();
     }
 
-    /** Colours the editor for the current look and feel, with a monospaced font. */
+    /** Colours the editor (and its gutter, once it is in its scroll pane) for the current look and feel. */
     public static void styleEditor(RSyntaxTextArea area) {
         String name = isDark() ? "dark.xml" : "idea.xml";
         try (InputStream in = RSyntaxTextArea.class.getResourceAsStream("/org/fife/ui/rsyntaxtextarea/themes/" + name)) {
@@ -65,17 +70,22 @@ public final class Themes {
         if (isDark()) {
             area.setCurrentLineHighlightColor(new Color(0x2f3437));
         }
+        Gutter gutter = RSyntaxUtilities.getGutter(area);
+        if (gutter != null) {
+            gutter.setBorderColor(UIManager.getColor("Component.borderColor"));
+            gutter.setLineNumberFont(area.getFont().deriveFont(area.getFont().getSize2D() - 1f));
+            gutter.setExpandedFoldRenderStrategy(ExpandedFoldRenderStrategy.ALWAYS); // show that code folds
+        }
     }
 
+    /** The first installed font of {@link #MONOSPACED}, else the logical monospaced font. */
     static Font monospaced(float size) {
-        Set<String> installed = Set.copyOf(Arrays.asList(
-                GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()));
-        for (String family : MONOSPACED) {
-            if (installed.contains(family)) {
-                return new Font(family, Font.PLAIN, Math.round(size));
-            }
+        if (monospacedFamily == null) {
+            Set<String> installed = Set.copyOf(Arrays.asList(
+                    GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()));
+            monospacedFamily = Arrays.stream(MONOSPACED).filter(installed::contains).findFirst().orElse(Font.MONOSPACED);
         }
-        return new Font(Font.MONOSPACED, Font.PLAIN, Math.round(size));
+        return new Font(monospacedFamily, Font.PLAIN, Math.round(size));
     }
 
     /** A participant's colour from the wire ({@code #rrggbb}), or a stable one picked from the id. */

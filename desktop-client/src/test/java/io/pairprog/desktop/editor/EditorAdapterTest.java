@@ -7,9 +7,11 @@ import io.pairprog.desktop.support.OnEdt;
 import io.pairprog.ot.Selection;
 import io.pairprog.ot.TextOperation;
 import java.awt.Color;
+import java.awt.event.ActionEvent;
 import java.util.ArrayList;
 import java.util.List;
 import javax.swing.text.BadLocationException;
+import javax.swing.text.DefaultEditorKit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -177,7 +179,7 @@ class EditorAdapterTest {
 
         assertThat(area.getText()).isEqualTo("hello there");
         assertThat(sent).isEmpty();
-        assertThat(adapter.isApplyingRemote()).isFalse();
+        assertThat(adapter.isRemoteChange()).isFalse();
     }
 
     @Test
@@ -189,6 +191,17 @@ class EditorAdapterTest {
         assertThat(sent).containsExactly(op().retain(5).insert("😀").retain(6).build());
         assertThat(area.getText()).isEqualTo("hello😀 world🎉");
         assertThat(area.getCaretPosition()).isEqualTo(7);
+    }
+
+    @Test
+    void backspaceDeletesBothHalvesOfAnEmoji() {
+        adapter.reset("a😀b");
+        area.setCaretPosition(3);
+
+        area.getActionMap().get(DefaultEditorKit.deletePrevCharAction).actionPerformed(new ActionEvent(area, 0, ""));
+
+        assertThat(area.getText()).isEqualTo("ab");
+        assertThat(sent).containsExactly(op().retain(1).delete(2).retain(1).build());
     }
 
     @Test

@@ -42,7 +42,8 @@ class SimulatedConvergenceTest {
     }
 
     static LongStream seeds() {
-        return LongStream.rangeClosed(1, Long.getLong("pairprog.sim.seeds", 20));
+        long only = Long.getLong("pairprog.sim.seed", 0);
+        return only > 0 ? LongStream.of(only) : LongStream.rangeClosed(1, Long.getLong("pairprog.sim.seeds", 20));
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -133,6 +133,7 @@ final class SimulatedNetwork {
         String doc = "";
         private Connection connection;
         private boolean joined;
+        private boolean everJoined;
         /** (clientSeq) of every edit this client saw acknowledged, by ack or by its own echo. */
         final Set<Long> acknowledged = new HashSet<>();
         final List<ServerMessage.Error> errors = new ArrayList<>();
@@ -226,8 +227,8 @@ final class SimulatedNetwork {
                 throw new AssertionError("undecodable server message " + json, e);
             }
             if (message instanceof ServerMessage.InitialCode initial) {
-                if (ot.revision() == 0 && doc.isEmpty() && !joined) {
-                    doc = initial.code();
+                if (!everJoined) {
+                    doc = initial.code(); // a reconnecting client keeps its own text instead
                 }
                 connection.toServer(CODEC.encode(new ClientMessage.Hello(clientId, ot.revision(), clientId)));
             } else if (message instanceof ServerMessage.Op op) {
@@ -241,6 +242,7 @@ final class SimulatedNetwork {
                 }
             } else if (message instanceof ServerMessage.Joined) {
                 joined = true;
+                everJoined = true;
                 ot.resend();
                 if (editsLeft > 0) {
                     typeSoon();

@@ -1,0 +1,370 @@
+package io.pairprog.desktop.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pairprog.ot.Selection;
+import io.pairprog.ot.TextOperation;
+import io.pairprog.protocol.ClientMessage;
+import io.pairprog.protocol.ErrorCode;
+import io.pairprog.protocol.Participant;
+import io.pairprog.protocol.ServerMessage;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The session's protocol logic against a scripted server: handshake, reconnect with exactly-once
+ * resubmission, resend after a store failure, presence. Connections, the EDT and timers are
+ * replaced by synchronous fakes, so each test reads as the message exchange it checks.
+ */
+class RoomSessionTest {
+
+    private static final String ROOM = "5f0c2f5e-8b7e-4d7c-9a61-0d5b4c3a2b1c";
+    private static final String ME = "desktop-test-1";
+
+    private final List<FakeConnection> connections = new ArrayList<>();
+    private final List<Scheduled> scheduled = new ArrayList<>();
+    private final FakeDocument document = new FakeDocument();
+    private final Recorder ui = new Recorder();
+    private RoomSession session;
+
+    @BeforeEach
+    void setUp() {
+        session = new RoomSession(ServerAddress.parse("http://localhost:8000"), ROOM, ME, "Ada",
+                (uri, callbacks) -> {
+                    FakeConnection c = new FakeConnection(uri, callbacks);
+                    connections.add(c);
+                    return c;
+                },
+                Runnable::run,
+                (delay, task) -> {
+                    Scheduled s = new Scheduled(delay, task);
+                    scheduled.add(s);
+                    return () -> s.cancelled = true;
+                },
+                document, ui);
+    }
+
+    @Test
+    void joinsWithHelloAtTheRevisionOfTheInitialText() {
+        session.start();
+        FakeConnection c = current();
+        assertThat(c.uri).isEqualTo(URI.create("ws://localhost:8000/ws/" + ROOM));
+
+        c.callbacks.opened();
+        c.receive(new ServerMessage.InitialCode("abc", 3, "java"));
+
+        assertThat(document.text).isEqualTo("abc");
+        assertThat(c.sent).containsExactly(new ClientMessage.Hello(ME, 3, "Ada"));
+        assertThat(ui.language).isEqualTo("java");
+
+        c.receive(joined(3));
+
+        assertThat(session.phase()).isEqualTo(RoomSession.Phase.ONLINE);
+        assertThat(ui.lastStatus().revision()).isEqualTo(3);
+        assertThat(ui.participants).extracting(Participant::name).containsExactly("Ada", "Bob");
+    }
+
+    @Test
+    void editsGoOutOneAtATimeWithIncreasingClientSeq() {
+        FakeConnection c = joinedAt("", 0);
+
+        edit(insert(0, "a", 0));
+        edit(insert(1, "b", 1));
+
+        assertThat(ops(c)).containsExactly(new ClientMessage.Op(ME, 1, 0, insert(0, "a", 0)));
+        assertThat(ui.lastStatus().allStored()).isFalse();
+
+        c.receive(new ServerMessage.Ack(1, 1));
+
+        assertThat(ops(c)).last().isEqualTo(new ClientMessage.Op(ME, 2, 1, insert(1, "b", 1)));
+        c.receive(new ServerMessage.Ack(2, 2));
+        assertThat(ui.lastStatus().allStored()).isTrue();
+        assertThat(ui.lastStatus().revision()).isEqualTo(2);
+    }
+
+    @Test
+    void anEditStoredBeforeTheDropIsAcknowledgedByItsEchoAndNotSentAgain() {
+        FakeConnection first = joinedAt("", 0);
+        edit(insert(0, "a", 0));
+        first.callbacks.closed(1006, "connection reset");
+        assertThat(session.phase()).isEqualTo(RoomSession.Phase.OFFLINE);
+        edit(insert(1, "b", 1)); // typed while offline: buffered
+
+        runScheduled();
+        FakeConnection second = current();
+        second.callbacks.opened();
+        second.receive(new ServerMessage.InitialCode("a", 1, "python"));
+        assertThat(second.sent).containsExactly(new ClientMessage.Hello(ME, 0, "Ada"));
+        second.receive(new ServerMessage.Op(1, ME, 1, insert(0, "a", 0))); // our edit, stored before the drop
+        second.receive(joined(1));
+
+        assertThat(document.text).isEqualTo("ab");
+        assertThat(ops(second)).containsExactly(new ClientMessage.Op(ME, 2, 1, insert(1, "b", 1)));
+    }
+
+    @Test
+    void anEditLostInTheDropIsResentOnceWithTheSameClientSeq() {
+        FakeConnection first = joinedAt("x", 4);
+        edit(insert(1, "y", 1));
+        first.callbacks.closed(1001, "server shutting down");
+
+        runScheduled();
+        FakeConnection second = current();
+        second.receive(new ServerMessage.InitialCode("zx", 5, "python"));
+        second.receive(new ServerMessage.Op(5, "bob", 7, insert(0, "z", 1))); // someone else's edit meanwhile
+        second.receive(joined(5));
+
+        assertThat(document.text).isEqualTo("zxy");
+        assertThat(ops(second)).containsExactly(new ClientMessage.Op(ME, 1, 5, insert(2, "y", 2)));
+    }
+
+    @Test
+    void anEditTheStoreRefusedIsResentAfterABackoff() {
+        FakeConnection c = joinedAt("", 0);
+        edit(insert(0, "a", 0));
+
+        c.receive(new ServerMessage.Error(ErrorCode.STORE_UNAVAILABLE, "database down", 1L));
+
+        assertThat(ops(c)).hasSize(1);
+        assertThat(ui.lastStatus().detail()).contains("retrying");
+        runScheduled();
+        assertThat(ops(c)).containsExactly(new ClientMessage.Op(ME, 1, 0, insert(0, "a", 0)),
+                new ClientMessage.Op(ME, 1, 0, insert(0, "a", 0)));
+    }
+
+    @Test
+    void anUnknownRoomClosesTheSessionWithoutReconnecting() {
+        session.start();
+        FakeConnection c = current();
+        c.receive(new ServerMessage.Error(ErrorCode.ROOM_NOT_FOUND, "no room " + ROOM, null));
+        c.callbacks.closed(4404, "no room");
+
+        assertThat(session.phase()).isEqualTo(RoomSession.Phase.CLOSED);
+        assertThat(ui.roomClosed).contains("no room");
+        assertThat(scheduled).isEmpty();
+    }
+
+    @Test
+    void theCursorIsSentOnlyWhileNothingIsUnacknowledged() {
+        FakeConnection c = joinedAt("hello", 2); // joining sends the cursor once
+        document.selection = Selection.cursor(5);
+        session.localSelectionChanged();
+        assertThat(cursors(c)).containsExactly(new ClientMessage.Cursor(2, List.of(new Selection.Range(0, 0))),
+                new ClientMessage.Cursor(2, List.of(new Selection.Range(5, 5))));
+
+        edit(insert(5, "!", 5));
+        document.selection = Selection.cursor(6);
+        session.localSelectionChanged();
+        assertThat(cursors(c)).hasSize(2);
+
+        c.receive(new ServerMessage.Ack(3, 1));
+        assertThat(cursors(c)).last().isEqualTo(new ClientMessage.Cursor(3, List.of(new Selection.Range(6, 6))));
+    }
+
+    @Test
+    void aPeersCursorIsMovedPastOurUnacknowledgedEdit() {
+        FakeConnection c = joinedAt("abc", 1);
+        edit(insert(0, "xx", 3));
+
+        c.receive(new ServerMessage.Cursor("bob", 1, List.of(new Selection.Range(1, 2))));
+
+        assertThat(ui.selections.get("bob")).isEqualTo(new Selection(List.of(new Selection.Range(3, 4))));
+    }
+
+    @Test
+    void aGapInRevisionsCatchesUpOnAFreshConnection() {
+        FakeConnection c = joinedAt("abc", 1);
+
+        c.receive(new ServerMessage.Op(5, "bob", 1, insert(0, "q", 3)));
+
+        assertThat(c.closed).isTrue();
+        assertThat(connections).hasSize(2);
+        assertThat(ui.notices).anyMatch(n -> n.contains("expected revision 2"));
+        current().receive(new ServerMessage.InitialCode("ignored", 5, "python"));
+        assertThat(current().sent).containsExactly(new ClientMessage.Hello(ME, 1, "Ada"));
+    }
+
+    @Test
+    void aRefusedEditReloadsTheRoomUnderANewClientId() {
+        FakeConnection c = joinedAt("abc", 1);
+        edit(insert(0, "x", 3));
+
+        c.receive(new ServerMessage.Error(ErrorCode.INVALID_OPERATION, "does not fit", 1L));
+        current().receive(new ServerMessage.InitialCode("server text", 9, "python"));
+
+        assertThat(document.text).isEqualTo("server text");
+        assertThat(current().sent).containsExactly(new ClientMessage.Hello(ME + "-r1", 9, "Ada"));
+        assertThat(ui.notices).anyMatch(n -> n.contains("reloaded"));
+    }
+
+    @Test
+    void theLanguageIsShownAndChangedThroughTheServer() {
+        FakeConnection c = joinedAt("", 0);
+
+        assertThat(session.setLanguage("go")).isTrue();
+        assertThat(c.sent).last().isEqualTo(new ClientMessage.SetLanguage("go"));
+        c.receive(new ServerMessage.Language("typescript", "bob"));
+
+        assertThat(ui.language).isEqualTo("typescript");
+    }
+
+    @Test
+    void participantsJoinRenameAndLeave() {
+        FakeConnection c = joinedAt("", 0);
+
+        c.receive(new ServerMessage.ParticipantChanged("cy", "Cy", "#00aa00"));
+        c.receive(new ServerMessage.ParticipantChanged("bob", "Robert", "#0000ff"));
+        c.receive(new ServerMessage.ParticipantLeft("cy"));
+
+        assertThat(ui.participants).extracting(Participant::name).containsExactly("Ada", "Robert");
+    }
+
+    // --- helpers ----------------------------------------------------------------------------
+
+    private FakeConnection joinedAt(String text, long revision) {
+        session.start();
+        FakeConnection c = current();
+        c.callbacks.opened();
+        c.receive(new ServerMessage.InitialCode(text, revision, "python"));
+        c.receive(joined(revision));
+        return c;
+    }
+
+    private static ServerMessage.Joined joined(long revision) {
+        return new ServerMessage.Joined(ME, revision, "#ff0000", "python", List.of(
+                new Participant(ME, "Ada", "#ff0000"), new Participant("bob", "Bob", "#0000ff")));
+    }
+
+    /** A local edit as the editor reports it: already applied to the document. */
+    private void edit(TextOperation op) {
+        document.text = op.apply(document.text);
+        session.localEdit(op);
+    }
+
+    private static TextOperation insert(int at, String text, int baseLength) {
+        return TextOperation.builder().retain(at).insert(text).retain(baseLength - at).build();
+    }
+
+    private FakeConnection current() {
+        return connections.get(connections.size() - 1);
+    }
+
+    private void runScheduled() {
+        List<Scheduled> due = new ArrayList<>(scheduled);
+        scheduled.clear();
+        due.stream().filter(s -> !s.cancelled).forEach(s -> s.task.run());
+    }
+
+    private static List<ClientMessage.Op> ops(FakeConnection c) {
+        return c.sent.stream().filter(ClientMessage.Op.class::isInstance).map(ClientMessage.Op.class::cast).toList();
+    }
+
+    private static List<ClientMessage.Cursor> cursors(FakeConnection c) {
+        return c.sent.stream().filter(ClientMessage.Cursor.class::isInstance).map(ClientMessage.Cursor.class::cast).toList();
+    }
+
+    private static final class Scheduled {
+        final long delay;
+        final Runnable task;
+        boolean cancelled;
+
+        Scheduled(long delay, Runnable task) {
+            this.delay = delay;
+            this.task = task;
+        }
+    }
+
+    private static final class FakeConnection implements Connection {
+        final URI uri;
+        final Callbacks callbacks;
+        final List<ClientMessage> sent = new ArrayList<>();
+        boolean closed;
+
+        FakeConnection(URI uri, Callbacks callbacks) {
+            this.uri = uri;
+            this.callbacks = callbacks;
+        }
+
+        void receive(ServerMessage message) {
+            callbacks.received(message);
+        }
+
+        @Override
+        public void send(ClientMessage message) {
+            if (!closed) {
+                sent.add(message);
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    private static final class FakeDocument implements RoomSession.Document {
+        String text = "";
+        Selection selection = Selection.cursor(0);
+
+        @Override
+        public void reset(String newText) {
+            text = newText;
+        }
+
+        @Override
+        public void applyRemote(TextOperation op) {
+            text = op.apply(text);
+        }
+
+        @Override
+        public Selection selection() {
+            return selection;
+        }
+    }
+
+    private static final class Recorder implements RoomSession.Listener {
+        final List<RoomSession.Status> statuses = new ArrayList<>();
+        final java.util.Map<String, Selection> selections = new java.util.HashMap<>();
+        final List<String> notices = new ArrayList<>();
+        List<Participant> participants = List.of();
+        String language;
+        String roomClosed;
+
+        RoomSession.Status lastStatus() {
+            return statuses.get(statuses.size() - 1);
+        }
+
+        @Override
+        public void status(RoomSession.Status status) {
+            statuses.add(status);
+        }
+
+        @Override
+        public void participants(List<Participant> list, String selfId) {
+            participants = list;
+        }
+
+        @Override
+        public void remoteSelection(String clientId, Selection selection) {
+            selections.put(clientId, selection);
+        }
+
+        @Override
+        public void language(String newLanguage) {
+            language = newLanguage;
+        }
+
+        @Override
+        public void notice(String message) {
+            notices.add(message);
+        }
+
+        @Override
+        public void roomClosed(String message) {
+            roomClosed = message;
+        }
+    }
+}
