@@ -5,11 +5,24 @@
  * A response is shown only if nothing changed since the request - not the text (ours or a peer's)
  * and not the cursor - so a late answer never lands in the wrong place.
  *
- * The server answers `{suggestion}`; a newer server may add a ranked `suggestions: [{text, label,
- * kind}]`, which is shown as a list (Up/Down choose). Suggestions are shown as text, never HTML.
+ * The request asks for `maxSuggestions`; a server that knows it adds a ranked `suggestions:
+ * [{text, label, kind}]`, shown as a list (Up/Down choose). A seed-contract server that refuses the
+ * extra field is asked again without it and answers `{suggestion}` alone. Suggestions are shown
+ * as text, never HTML.
  */
 
 const IDLE_MS = 600;
+const MAX_SUGGESTIONS = 6;
+
+/** One `POST /autocomplete/`: the parsed answer, or null when the server refused the request. */
+async function ask(body) {
+  const response = await fetch('/autocomplete/', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return response.ok ? response.json() : null;
+}
 
 export class Autocomplete {
   /** `language()`: the room's language now; `enabled()`: false while the room is not loaded. */
@@ -58,17 +71,15 @@ export class Autocomplete {
     const cursorPosition = cm.indexFromPos(cm.getCursor());
     let answer;
     try {
-      const response = await fetch('/autocomplete/', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ code, cursorPosition, language: this.language() }),
-      });
-      if (!response.ok) {
-        return;
+      answer = await ask({ code, cursorPosition, language: this.language(), maxSuggestions: MAX_SUGGESTIONS });
+      if (answer === null) {
+        answer = await ask({ code, cursorPosition, language: this.language() }); // a seed-contract server
       }
-      answer = await response.json();
     } catch (e) {
       return; // the connection indicator already tells the user the server is unreachable
+    }
+    if (answer === null) {
+      return;
     }
     if (version !== this.version) {
       return; // the text or the cursor moved meanwhile: the answer is for a document that no longer exists

@@ -94,13 +94,11 @@ export class EditorAdapter {
   /** The local selection as offsets, primary range first. */
   getSelection() {
     const cm = this.cm;
-    const primary = cm.getDoc().sel.primIndex;
-    const ranges = cm.listSelections().map((r) => ({
-      anchor: cm.indexFromPos(r.anchor),
-      head: cm.indexFromPos(r.head),
-    }));
-    ranges.unshift(...ranges.splice(primary, 1));
-    return new Selection(ranges);
+    const toRange = (anchor, head) => ({ anchor: cm.indexFromPos(anchor), head: cm.indexFromPos(head) });
+    const primary = toRange(cm.getCursor('anchor'), cm.getCursor('head'));
+    const others = cm.listSelections().map((r) => toRange(r.anchor, r.head))
+      .filter((r) => r.anchor !== primary.anchor || r.head !== primary.head);
+    return new Selection([primary, ...others]);
   }
 
   /** The document length in UTF-16 units. */

@@ -165,13 +165,17 @@ export class Presence {
     name.textContent = p.name || 'Someone';
     li.append(avatar, name);
     if (isSelf) {
-      const you = document.createElement('button');
-      you.type = 'button';
-      you.className = 'link-button';
-      you.textContent = 'you · rename';
-      you.title = 'Change your display name';
-      you.addEventListener('click', () => this.callbacks.rename && this.callbacks.rename());
-      li.append(you);
+      const you = document.createElement('span');
+      you.className = 'you';
+      you.textContent = 'you';
+      const rename = document.createElement('button');
+      rename.type = 'button';
+      rename.className = 'rename';
+      rename.textContent = '✎';
+      rename.title = 'Change your display name';
+      rename.setAttribute('aria-label', 'Change your display name');
+      rename.addEventListener('click', () => this.callbacks.rename && this.callbacks.rename());
+      li.append(you, rename);
     }
     return li;
   }

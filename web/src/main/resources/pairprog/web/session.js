@@ -73,7 +73,7 @@ export class Session {
       ack: (m) => this.guard(() => this.onAck(m)),
       joined: (m) => this.guard(() => this.onJoined(m)),
       error: (m) => this.onError(m),
-      cursor: (m) => this.guard(() => this.onCursor(m)),
+      cursor: (m) => this.applyCursor(m),
       participant: (m) => this.presence.upsert(m),
       participant_left: (m) => this.presence.remove(m.clientId),
       language: (m) => this.events.language(m.language, m.clientId),
@@ -206,6 +206,15 @@ export class Session {
     this.resendDelayMs = Math.min(this.resendDelayMs * 2, 15000);
   }
 
+  /** A cursor that does not fit (a bug, a stale message) costs a caret, never the session. */
+  applyCursor(m) {
+    try {
+      this.onCursor(m);
+    } catch (e) {
+      console.warn('pairprog: ignored a cursor that does not fit the document', m, e);
+    }
+  }
+
   /**
    * A peer's selection at the server's `revision`: brought up to our revision through the stored
    * operations we have seen since, then through our unacknowledged edits.
@@ -245,7 +254,7 @@ export class Session {
   afterServerMessage() {
     for (const m of [...this.pendingCursors.values()]) {
       if (m.revision <= this.ot.revision) {
-        this.onCursor(m);
+        this.applyCursor(m);
       }
     }
     this.flushCursor();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -45,6 +46,8 @@ final class Chromium {
                 "--hide-scrollbars", "--force-device-scale-factor=1", "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        // The page asks before unloading with unsent edits; a test that navigates away means it.
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.ACCEPT);
         return new ChromeDriver(service, options);
     }
 

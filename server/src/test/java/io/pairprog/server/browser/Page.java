@@ -1,5 +1,6 @@
 package io.pairprog.server.browser;
 
+import io.pairprog.server.support.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,12 +10,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
@@ -35,6 +39,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Page implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
     private static final String CM = "const cm = document.querySelector('.CodeMirror').CodeMirror;";
+    /** {@code boundary(i)}: offset {@code i}, clamped to the text and moved off the middle of a surrogate pair. */
+    private static final String BOUNDARY = """
+            const boundary = (i) => {
+              const text = cm.getValue();
+              i = Math.max(0, Math.min(i, text.length));
+              return i > 0 && i < text.length && /[\\uDC00-\\uDFFF]/.test(text[i]) && /[\\uD800-\\uDBFF]/.test(text[i - 1]) ? i + 1 : i;
+            };
+            """;
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -86,17 +98,17 @@ final class Page implements AutoCloseable {
         return (String) script("return document.body.dataset[arguments[0]] || null", data);
     }
 
+    /**
+     * The editor's text. It crosses as JSON because WebDriver turns a returned string's CRLF into LF,
+     * and CRLF is text like any other here.
+     */
     String text() {
-        return (String) script(CM + "return cm.getValue();");
+        return TestServer.json((String) script(CM + "return JSON.stringify(cm.getValue());")).asText();
     }
 
     /** Places the caret at UTF-16 offset {@code index} (moved off the middle of a surrogate pair) and focuses the editor. */
     void caret(int index) {
-        script(CM + """
-                const text = cm.getValue();
-                let i = Math.min(arguments[0], text.length);
-                if (i > 0 && i < text.length && /[\\uDC00-\\uDFFF]/.test(text[i]) && /[\\uD800-\\uDBFF]/.test(text[i - 1])) i++;
-                cm.focus(); cm.setCursor(cm.posFromIndex(i));""", index);
+        script(CM + BOUNDARY + "cm.focus(); cm.setCursor(cm.posFromIndex(boundary(arguments[0])));", index);
     }
 
     /** Selects from {@code anchor} to {@code head}. */
@@ -111,10 +123,25 @@ final class Page implements AutoCloseable {
         new Actions(driver).sendKeys(keys).perform();
     }
 
+    /** A shortcut: holds {@code modifiers} down while pressing {@code key} (e.g. Ctrl+Z). */
+    void shortcut(String key, Keys... modifiers) {
+        script(CM + "cm.focus();");
+        Actions actions = new Actions(driver);
+        for (Keys modifier : modifiers) {
+            actions.keyDown(modifier);
+        }
+        actions.sendKeys(key);
+        for (int i = modifiers.length - 1; i >= 0; i--) {
+            actions.keyUp(modifiers[i]);
+        }
+        actions.perform();
+    }
+
     /** An edit as a plugin or paste would make it: replaces [from, to) with {@code text} in one change. */
     void replace(int from, int to, String text) {
-        script(CM + "cm.replaceRange(arguments[2], cm.posFromIndex(arguments[0]), cm.posFromIndex(arguments[1]), '+input');",
-                from, to, text);
+        script(CM + BOUNDARY + """
+                cm.replaceRange(arguments[2], cm.posFromIndex(boundary(arguments[0])),
+                    cm.posFromIndex(boundary(arguments[1])), '+input');""", from, to, text);
     }
 
     /** A random edit: mostly typing a few characters at a random place, sometimes a programmatic insert or delete. */
@@ -131,6 +158,25 @@ final class Page implements AutoCloseable {
         } else {
             replace(at, Math.min(length, at + 1 + random.nextInt(3)), "");
         }
+    }
+
+    /**
+     * From the next page load on, the page's WebSockets go to a closed port, as if the server were
+     * down (the page itself still loads). Closing the returned handle lifts it for this page and later ones.
+     */
+    AutoCloseable unreachableWebSockets() {
+        Map<String, Object> added = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.unreachable = true;
+                const RealWebSocket = window.WebSocket;
+                window.WebSocket = class extends RealWebSocket {
+                  constructor(url, protocols) {
+                    super(window.unreachable ? url.replace(/\\/\\/[^/]+/, '//127.0.0.1:9') : url, protocols);
+                  }
+                };"""));
+        return () -> {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
+            script("window.unreachable = false;");
+        };
     }
 
     WebElement find(String css) {
@@ -164,8 +210,30 @@ final class Page implements AutoCloseable {
 
     /** The page's indicators and console, for failure messages. */
     String describe() {
+        String text;
+        try {
+            text = String.valueOf(script("const e = document.querySelector('.CodeMirror');"
+                    + "return e ? JSON.stringify(e.CodeMirror.getValue()) : '(no editor)';"));
+        } catch (RuntimeException e) {
+            text = "(unreadable: " + e.getMessage() + ")";
+        }
         return "view=" + body("view") + " connection=" + body("connection") + " sync=" + body("sync")
-                + "\nconsole:\n" + console();
+                + " text=" + text + "\nconsole:\n" + console();
+    }
+
+    /**
+     * Fails if the page logged a script error since the last look (network failures, which the page
+     * reports itself, do not count). Reading the console empties it.
+     */
+    void assertNoScriptErrors() {
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> !m.contains("WebSocket connection to") && !m.contains("Failed to load resource"))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new AssertionError("script errors on the page: " + errors);
+        }
     }
 
     String console() {

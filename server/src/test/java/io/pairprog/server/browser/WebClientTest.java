@@ -2,9 +2,12 @@ package io.pairprog.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.pairprog.ot.TextOperation;
 import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.WsClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,10 +17,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web page against a real server on PostgreSQL, driven like people drive it: two headless Chromium
@@ -35,11 +41,14 @@ class WebClientTest {
     static void start() throws Exception {
         Chromium.assumeInstalled();
         server = TestServer.start(TestDatabases.Kind.POSTGRES);
-        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
             Future<Page> a = pool.submit(() -> Page.open(server.http("/")).named("Alice"));
             Future<Page> b = pool.submit(() -> Page.open(server.http("/")).named("Bob"));
             alice = a.get();
             bob = b.get();
+        } finally {
+            pool.shutdown();
         }
     }
 
@@ -53,6 +62,16 @@ class WebClientTest {
         if (server != null) {
             server.close();
         }
+    }
+
+    @AfterEach
+    void pagesLoggedNoScriptErrors() {
+        alice.assertNoScriptErrors();
+        bob.assertNoScriptErrors();
+    }
+
+    private static String json(String text) {
+        return TextNode.valueOf(text).toString();
     }
 
     private static String storedText(String room) {
@@ -82,13 +101,16 @@ class WebClientTest {
         alice.join(room);
         bob.join(room);
         long seed = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
             List<Future<?>> typing = List.of(
                     pool.submit(() -> typeRandomly(alice, new Random(seed))),
                     pool.submit(() -> typeRandomly(bob, new Random(seed + 1))));
             for (Future<?> f : typing) {
                 f.get();
             }
+        } finally {
+            pool.shutdown();
         }
         String text = awaitConvergence(room, alice, bob);
         assertThat(alice.text()).as("seed %d", seed).isEqualTo(text).isEqualTo(bob.text());
@@ -96,7 +118,7 @@ class WebClientTest {
     }
 
     private static Void typeRandomly(Page page, Random random) {
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i < 40; i++) {
             page.randomEdit(random);
         }
         return null;
@@ -119,10 +141,15 @@ class WebClientTest {
             }
             peer.settle(Duration.ofSeconds(20));
             alice.awaitSettled();
-            alice.await("the raw client catching up", () -> {
-                peer.pump(Duration.ofMillis(20));
-                return peer.doc().equals(alice.text()) && peer.doc().equals(storedText(room));
-            });
+            try {
+                alice.await("the raw client catching up", () -> {
+                    peer.pump(Duration.ofMillis(20));
+                    return peer.doc().equals(alice.text()) && peer.doc().equals(storedText(room));
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError("seed " + seed + ": peer " + json(peer.doc()) + ", stored " + json(storedText(room))
+                        + ", errors " + peer.errors(), e);
+            }
             assertThat(peer.errors()).as("seed %d", seed).isEmpty();
         }
     }
@@ -163,6 +190,28 @@ class WebClientTest {
     }
 
     @Test
+    void autocompleteAnswerForATextThatChangedMeanwhileIsDropped() {
+        String room = server.createRoom();
+        alice.join(room);
+        // Slow the server's answers down, so the text can change while one is on its way.
+        alice.script("""
+                const realFetch = window.fetch;
+                window.asked = 0; window.answered = 0;
+                window.fetch = (url, init) => {
+                  if (!String(url).includes('/autocomplete')) return realFetch(url, init);
+                  window.asked++;
+                  return new Promise((r) => setTimeout(r, 800)).then(() => realFetch(url, init))
+                    .finally(() => setTimeout(() => window.answered++, 50));
+                };""");
+        alice.type("import");
+        alice.await("the request", () -> ((Number) alice.script("return asked")).intValue() > 0);
+        alice.type(Keys.HOME); // the cursor moves: the answer on its way no longer fits
+        alice.await("the answer", () -> ((Number) alice.script("return answered")).intValue() > 0);
+        assertThat(alice.findAll(".ac-card")).isEmpty();
+        assertThat(alice.text()).isEqualTo("import");
+    }
+
+    @Test
     void remoteCursorShowsTheOtherParticipantsNameAndFollowsTheText() {
         String room = server.createRoom();
         alice.join(room);
@@ -180,6 +229,15 @@ class WebClientTest {
         alice.type("Oh, ");
         alice.await("Bob's caret moving with the text", () -> remoteCaretOffset(alice) == 10);
         bob.await("Alice's caret on Bob's screen", () -> remoteCaretLabels(bob).contains("Alice"));
+
+        // Renaming (the pencil next to one's own name) reaches the others' list and caret label.
+        bob.find(".participant.self .rename").click();
+        WebElement name = bob.find("#name-input");
+        name.clear();
+        name.sendKeys("Robert" + Keys.ENTER);
+        alice.await("Bob's new name", () -> remoteCaretLabels(alice).contains("Robert"));
+        assertThat(alice.findAll(".participant-name")).extracting(WebElement::getText).contains("Alice", "Robert");
+        bob.named("Bob");
     }
 
     @SuppressWarnings("unchecked")
@@ -191,10 +249,92 @@ class WebClientTest {
     private static long remoteCaretOffset(Page page) {
         Object offset = page.script("""
                 const cm = document.querySelector('.CodeMirror').CodeMirror;
-                const caret = cm.getAllMarks().find(m => m.type === 'bookmark' && m.widgetNode
-                    && m.widgetNode.querySelector('.remote-caret'));
+                const caret = cm.getAllMarks().find(m => m.type === 'bookmark' && m.replacedWith
+                    && m.replacedWith.classList.contains('remote-caret'));
                 return caret ? cm.indexFromPos(caret.find()) : -1;""");
         return ((Number) offset).longValue();
+    }
+
+    @Test
+    void languageChangeReachesEveryoneIsStoredAndNamesTheDownload() {
+        String room = server.createRoom();
+        alice.join(room);
+        bob.join(room);
+        new Select(alice.find("#language")).selectByValue("java");
+        bob.await("Java on Bob's page", () -> "java".equals(bob.body("language")));
+        assertThat(new Select(bob.find("#language")).getFirstSelectedOption().getText()).isEqualTo("Java");
+        assertThat(bob.script("return document.querySelector('.CodeMirror').CodeMirror.getOption('mode')"))
+                .isEqualTo("text/x-java");
+        alice.await("the stored language", () -> "java".equals(server.room(room).get("language").asText()));
+
+        // The download is named with the language's extension (the click is caught before the browser saves).
+        bob.script("window.downloads = []; HTMLAnchorElement.prototype.click = function () { downloads.push(this.download); };");
+        bob.find("#download").click();
+        assertThat(bob.script("return downloads[0]")).isEqualTo("pairprog-" + room.substring(0, 8) + ".java");
+    }
+
+    @Test
+    void participantNamesAreShownAsTextNeverAsHtml() {
+        String room = server.createRoom();
+        alice.join(room);
+        try (WsClient mallory = WsClient.connect(server.ws("/ws/" + room))) {
+            mallory.next("initial_code");
+            mallory.send("{\"type\":\"hello\",\"clientId\":\"mallory\",\"revision\":0,"
+                    + "\"name\":\"<img src=x onerror=alert(1)><b>Mallory</b>\"}");
+            mallory.next("joined");
+            mallory.send("{\"type\":\"cursor\",\"revision\":0,\"ranges\":[{\"anchor\":0,\"head\":0}]}");
+            alice.await("Mallory in the list", () -> alice.findAll(".participant-name").stream()
+                    .anyMatch(e -> e.getText().equals("<img src=x onerror=alert(1)><b>Mallory</b>")));
+            alice.await("Mallory's caret label", () -> remoteCaretLabels(alice)
+                    .contains("<img src=x onerror=alert(1)><b>Mallory</b>"));
+            assertThat(alice.findAll("#participants img, #participants b, .remote-label img, .remote-label b")).isEmpty();
+        }
+    }
+
+    @Test
+    void undoTakesBackOnlyYourOwnTyping() {
+        String room = server.createRoom();
+        alice.join(room);
+        bob.join(room);
+        bob.type("shared");
+        bob.awaitSettled();
+        alice.await("Bob's text", () -> alice.text().equals("shared"));
+        alice.caret(0);
+        alice.type("mine ");
+        alice.awaitSettled();
+        bob.caret(bob.text().length());
+        bob.type(" text");
+        bob.awaitSettled();
+        alice.await("Bob's second edit", () -> alice.text().equals("mine shared text"));
+
+        alice.shortcut("z", Keys.CONTROL);
+        alice.awaitSettled();
+        bob.await("Alice's undo", () -> bob.text().equals("shared text"));
+        assertThat(storedText(room)).isEqualTo("shared text");
+        alice.shortcut("z", Keys.CONTROL, Keys.SHIFT);
+        alice.awaitSettled();
+        assertThat(storedText(room)).isEqualTo("mine shared text");
+    }
+
+    @Test
+    void unreachableServerIsShownAndTheRoomLoadsOnceItIsBack() throws Exception {
+        String room = server.createRoom();
+        try (AutoCloseable down = bob.unreachableWebSockets()) {
+            bob.get("/?room=" + room);
+            bob.await("the offline indicator", () -> "offline".equals(bob.body("connection")));
+            assertThat(bob.find("#overlay-text").getText()).startsWith("Can’t reach the server");
+            assertThat(bob.find("#status-text").getText()).startsWith("Offline");
+        }
+        WebElement retry = bob.find("#overlay-retry");
+        if (retry.isDisplayed()) { // unless the page's own next attempt came first
+            try {
+                retry.click();
+            } catch (ElementNotInteractableException e) {
+                // it did, just now
+            }
+        }
+        bob.awaitSettled();
+        assertThat(bob.find("#editor-overlay").isDisplayed()).isFalse();
     }
 
     @Test
@@ -207,7 +347,7 @@ class WebClientTest {
         alice.awaitSettled();
         assertThat(alice.script("return location.search")).asString().startsWith("?room=");
 
-        alice.get("/?room=<b>not-a-room</b>");
+        alice.get("/?room=%3Cb%3Enot-a-room%3C%2Fb%3E");
         alice.await("the invalid-link screen", () -> "not-found".equals(alice.body("view")));
         assertThat(alice.find("#not-found-text").getText()).contains("<b>not-a-room</b>"); // shown as text
         assertThat(alice.findAll("#not-found-text b")).isEmpty();
@@ -223,10 +363,11 @@ class WebClientTest {
             carol.type("one ");
             carol.awaitSettled();
 
-            // The edit reaches the server and is stored, but its ack is lost with the connection.
+            // The edit in flight ("t") reaches the server and is stored, but its ack is lost with the
+            // connection; what is typed meanwhile waits in the buffer.
             proxy.muteDownstream();
             carol.type("two ");
-            carol.await("the edit to be stored", () -> storedText(room).equals("one two "));
+            carol.await("the edit in flight to be stored", () -> storedText(room).startsWith("one t"));
             proxy.cut();
             carol.await("the page to notice", () -> "offline".equals(carol.body("connection")));
             assertThat(carol.find("#status-text").getText()).startsWith("Offline");
@@ -235,7 +376,7 @@ class WebClientTest {
             carol.type("three");
             assertThat(carol.body("sync")).isEqualTo("pending");
             peer.pump(Duration.ofMillis(100));
-            peer.edit(io.pairprog.ot.TextOperation.builder().insert(">> ").retain(peer.doc().length()).build());
+            peer.edit(TextOperation.builder().insert(">> ").retain(peer.doc().length()).build());
             peer.settle(Duration.ofSeconds(10));
 
             proxy.restore();
