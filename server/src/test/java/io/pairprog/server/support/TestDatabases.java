@@ -1,11 +1,16 @@
 package io.pairprog.server.support;
 
+import io.pairprog.server.store.Database;
 import io.pairprog.server.store.DatabaseUrl;
+import io.pairprog.server.store.LoggedOperation;
+import io.pairprog.server.store.OperationLog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The databases tests run against. PostgreSQL is always real: the server named by
@@ -39,6 +44,17 @@ public final class TestDatabases {
 
     public static DatabaseUrl postgres() {
         return DatabaseUrl.parse(postgresUrl());
+    }
+
+    /** A room's operation log as stored in PostgreSQL, read with the server's own store code. */
+    public static List<LoggedOperation> postgresLog(String roomId) {
+        Database database = new Database(postgres(), 2);
+        database.start();
+        try {
+            return new OperationLog(database).range(UUID.fromString(roomId), 0, Long.MAX_VALUE);
+        } finally {
+            database.stop();
+        }
     }
 
     /** A new, empty embedded database folder. */

@@ -3,9 +3,7 @@ package io.pairprog.server.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pairprog.ot.TextOperation;
-import io.pairprog.server.store.Database;
 import io.pairprog.server.store.LoggedOperation;
-import io.pairprog.server.store.OperationLog;
 import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +39,7 @@ class CommitRaceTest {
                 assertThat(onA.errors()).as("seed=" + seed).isEmpty();
                 assertThat(onB.errors()).as("seed=" + seed).isEmpty();
 
-                List<LoggedOperation> log = readLog(room);
+                List<LoggedOperation> log = TestDatabases.postgresLog(room);
                 assertThat(log).extracting(LoggedOperation::revision).as("no gap, no duplicate")
                         .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, log.size()).boxed().toList());
                 Map<String, List<Long>> seqs = log.stream().collect(Collectors.groupingBy(LoggedOperation::clientId,
@@ -66,16 +63,6 @@ class CommitRaceTest {
                     assertThat(peer.doc()).as("seed=" + seed).isEqualTo(a.room(room).get("code").asText());
                 }
             }
-        }
-    }
-
-    private static List<LoggedOperation> readLog(String room) {
-        Database database = new Database(TestDatabases.postgres(), 2);
-        database.start();
-        try {
-            return new OperationLog(database).range(UUID.fromString(room), 0, Long.MAX_VALUE);
-        } finally {
-            database.stop();
         }
     }
 }

@@ -2,9 +2,7 @@ package io.pairprog.server.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pairprog.server.store.Database;
 import io.pairprog.server.store.LoggedOperation;
-import io.pairprog.server.store.OperationLog;
 import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.ServerProcess;
 import io.pairprog.server.support.TestDatabases;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -60,7 +57,7 @@ class CrashRecoveryIT {
                         .build()).body()).get("code").asText();
                 long head = TestServer.json(TestServer.send(HttpRequest.newBuilder(server.http("/rooms/" + room))
                         .build()).body()).get("revision").asLong();
-                List<LoggedOperation> log = readLog(room);
+                List<LoggedOperation> log = TestDatabases.postgresLog(room);
                 assertThat(log).extracting(LoggedOperation::revision).as("seed=" + seed + ": no gap in revisions")
                         .containsExactlyElementsOf(LongStream.rangeClosed(1, head).boxed().toList());
                 Map<String, List<Long>> seqs = log.stream().collect(Collectors.groupingBy(LoggedOperation::clientId,
@@ -106,15 +103,5 @@ class CrashRecoveryIT {
     private static String createRoom(ServerProcess server) {
         return TestServer.json(TestServer.send(HttpRequest.newBuilder(server.http("/rooms/"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).body()).get("roomId").asText();
-    }
-
-    private static List<LoggedOperation> readLog(String room) {
-        Database database = new Database(TestDatabases.postgres(), 2);
-        database.start();
-        try {
-            return new OperationLog(database).range(UUID.fromString(room), 0, Long.MAX_VALUE);
-        } finally {
-            database.stop();
-        }
     }
 }
