@@ -131,10 +131,8 @@ final class Lexer {
             string(pos, code.charAt(pos), format);
             return;
         }
-        if (sink != null && !syntax.plain()) {
+        if (sink != null) {
             sink.name(start, pos, line, afterDot, receiverStart, receiverEnd);
-        } else if (sink != null) {
-            sink.name(start, pos, line, false, -1, -1);
         }
         lastNameStart = start;
         lastNameEnd = pos;
@@ -197,7 +195,7 @@ final class Lexer {
     private void string(int open, char quote, boolean format) {
         Quoting quoting = quote == syntax.templateQuote() ? Quoting.TEMPLATE
                 : quote == syntax.rawQuote() ? Quoting.RAW
-                : syntax.tripleQuotes() && code.startsWith(String.valueOf(quote).repeat(3), open) ? Quoting.TRIPLE
+                : syntax.tripleQuotes() && startsTriple(open, quote) ? Quoting.TRIPLE
                 : Quoting.ONE_LINE;
         body(open, open + (quoting == Quoting.TRIPLE ? 3 : 1), quoting, quote, format);
     }
@@ -215,7 +213,7 @@ final class Lexer {
                 i += 2;
             } else if (c == '\n' && quoting == Quoting.ONE_LINE) {
                 break; // unterminated: the string ends with its line
-            } else if (c == quote && (quoting != Quoting.TRIPLE || code.startsWith(String.valueOf(quote).repeat(3), i))) {
+            } else if (c == quote && (quoting != Quoting.TRIPLE || startsTriple(i, quote))) {
                 mark(open, i, Context.STRING);
                 pos = i + (quoting == Quoting.TRIPLE ? 3 : 1);
                 return;
@@ -242,6 +240,10 @@ final class Lexer {
         if (start < cursor && cursor <= last) {
             context = kind;
         }
+    }
+
+    private boolean startsTriple(int at, char quote) {
+        return at + 2 < n && code.charAt(at) == quote && code.charAt(at + 1) == quote && code.charAt(at + 2) == quote;
     }
 
     private boolean startsWithAny(List<String> markers) {

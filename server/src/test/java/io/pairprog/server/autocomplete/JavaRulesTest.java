@@ -50,7 +50,7 @@ class JavaRulesTest {
 
     @Test
     void seedsPythonAnswersDoNotLeakIntoJava() {
-        assertThat(Typed.suggestion("java", "def‸")).isEqualTo("  // Add your code here");
+        assertThat(Typed.suggestion("java", "def‸")).isEqualTo("ault"); // the keyword default, not a Python def
         assertThat(Typed.suggestion("java", "import‸")).isEqualTo(" java.util.List;");
     }
 }

@@ -12,9 +12,9 @@ class StringsAndCommentsTest {
     @CsvSource(delimiter = '|', textBlock = """
             python     | 'x = "for‸"'                          | STRING
             python     | 'x = "unterminated if‸'               | STRING
-            python     | "x = 'it\\\\'s if‸'"                   | STRING
-            python     | 'x = """\\ndef‸\\n"""'                | STRING
-            python     | "x = r'if‸'"                          | STRING
+            python     | 'x = ''it\\''s if‸'''                  | STRING
+            python     | 'x = \"""\\ndef‸\\n\"""'                | STRING
+            python     | 'x = r''if‸'''                        | STRING
             python     | 'x = f"{value} for‸"'                 | STRING
             python     | 'x = f"{val‸}"'                       | CODE
             python     | 'x = f"{{literal for‸}}"'             | STRING
@@ -30,9 +30,9 @@ class StringsAndCommentsTest {
             java       | '/* done */ for‸'                     | CODE
             java       | '/* multi\\nline\\n for‸'              | COMMENT
             java       | 'String s = "for‸";'                  | STRING
-            java       | 'String s = """\\n  for‸\\n  """;'    | STRING
+            java       | 'String s = \"""\\n  for‸\\n  \""";'    | STRING
             java       | 'char c = ''i‸'';'                    | STRING
-            java       | 'String s = "a\\\\"b"; if‸'            | CODE
+            java       | 'String s = "a\\"b"; if‸'              | CODE
             javascript | 'const s = `for‸`;'                   | STRING
             javascript | 'const s = `a\\n${fo‸}`;'             | CODE
             javascript | 'const s = `${a} and ${b} if‸`;'      | STRING
@@ -40,7 +40,7 @@ class StringsAndCommentsTest {
             javascript | 'const s = `${`inner ${x‸}`}`;'       | CODE
             javascript | '// if‸'                              | COMMENT
             go         | 's := `raw\\nif‸`'                    | STRING
-            go         | 's := `C:\\\\`; if‸'                   | CODE
+            go         | 's := `C:\\`; if‸'                     | CODE
             go         | 'r := ''i‸'''                         | STRING
             go         | '// if‸'                              | COMMENT
             plaintext  | 'don''t say "if‸'                     | CODE
