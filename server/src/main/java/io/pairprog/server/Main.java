@@ -3,19 +3,34 @@ package io.pairprog.server;
 import io.pairprog.protocol.CloseCodes;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.server.http.RestApplication;
+import io.pairprog.server.ops.DotEnv;
+import io.pairprog.server.ops.EnvironmentDefaults;
+import io.pairprog.server.ops.HealthResource;
+import io.pairprog.server.ops.Logging;
+import io.pairprog.server.ops.MetricsResource;
+import io.pairprog.server.ops.OpenApiResource;
+import io.pairprog.server.ops.Reasons;
+import io.pairprog.server.ops.ServerMetrics;
 import io.pairprog.server.room.GroupCommit;
-import io.pairprog.server.room.RoomObserver;
 import io.pairprog.server.room.RoomRegistry;
 import io.pairprog.server.store.Database;
 import io.pairprog.server.store.OperationLog;
 import io.pairprog.server.store.RoomStore;
 import io.pairprog.server.ws.WebSockets;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Wires the server by hand, Dropwizard-style: build every component from the configuration, start them
@@ -23,22 +38,30 @@ import picocli.CommandLine;
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
+    private static final String PROGRAM = "pairprog-server";
 
     private final List<Managed> started = new ArrayList<>();
     private final RoomRegistry rooms;
     private final GroupCommit commits;
     private final WebServer web;
     private final Database database;
+    private final ServerMetrics metrics;
+    private final ServerConfig config;
 
     private Main(ServerConfig config) {
+        this.config = config;
         database = new Database(config.database(), config.dbPoolSize());
         RoomStore roomStore = new RoomStore(database);
         MessageCodec codec = new MessageCodec();
-        commits = new GroupCommit(database, config.commitBatch(), RoomObserver.NONE);
+        metrics = new ServerMetrics();
+        commits = new GroupCommit(database, config.commitBatch(), metrics.roomObserver());
         rooms = new RoomRegistry(roomStore, new OperationLog(database), commits, codec, config.roomLimits());
-        web = new WebServer(config.host(), config.port(),
-                RestApplication.create(roomStore, config.maxMessageBytes(), config.completion()),
-                new WebSockets(rooms, codec, config.connectionLimits()));
+        WebSockets webSockets = new WebSockets(rooms, codec, config.connectionLimits());
+        metrics.watch(webSockets, rooms);
+        ResourceConfig rest = RestApplication.create(roomStore, config.maxMessageBytes(), config.completion());
+        // Operations beside the API; /openapi.json describes whatever is registered in rest by then.
+        rest.registerInstances(new HealthResource(database), new MetricsResource(metrics), new OpenApiResource(rest));
+        web = new WebServer(config.host(), config.port(), rest, webSockets);
     }
 
     /** Starts a server; the caller owns it and must {@link #stop()} it. */
@@ -49,8 +72,12 @@ public final class Main {
         }
         Main main = new Main(config);
         try {
-            for (Managed component : List.of(main.database, main.commits, main.web)) {
-                component.start();
+            for (Managed component : List.of(main.metrics, main.database, main.commits, main.web)) {
+                try {
+                    component.start();
+                } catch (Exception e) {
+                    throw new IllegalStateException(main.failedToStart(component) + ": " + Reasons.oneLine(e), e);
+                }
                 main.started.add(component);
             }
         } catch (Exception e) {
@@ -58,6 +85,17 @@ public final class Main {
             throw e;
         }
         return main;
+    }
+
+    /** What a failed start means to the person who started the server. */
+    private String failedToStart(Managed component) {
+        if (component == database) {
+            return "cannot open the database " + config.database().redacted();
+        }
+        if (component == web) {
+            return "cannot listen on " + config.host() + ":" + config.port();
+        }
+        return "cannot start " + component.getClass().getSimpleName();
     }
 
     public int port() {
@@ -92,37 +130,71 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        int exitCode = run(args, System.getenv(), Path.of(".env"), System.out, System.err);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    /**
+     * Reads the settings (command line &gt; {@code environment} &gt; {@code dotEnv} file &gt; defaults), applies
+     * the logging ones and starts the server, which then runs until SIGTERM. Returns the exit code: 0 when
+     * the server runs (or help was shown), 2 for a wrong setting, 1 when it cannot start; each failure is
+     * one line on {@code err}, its stack trace only in the debug log.
+     */
+    public static int run(String[] args, Map<String, String> environment, Path dotEnv, PrintStream out,
+                          PrintStream err) {
+        EnvironmentDefaults defaults;
+        try {
+            defaults = new EnvironmentDefaults(environment, DotEnv.read(dotEnv));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            err.println(PROGRAM + ": " + e.getMessage());
+            return 2;
+        }
         ServerConfig config = new ServerConfig();
-        CommandLine command = new CommandLine(config);
+        CommandLine command = config.commandLine(defaults);
         try {
             command.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            System.err.println("pairprog-server: " + e.getMessage());
-            System.exit(2);
-        }
-        if (command.isUsageHelpRequested()) {
-            command.usage(System.out);
-            return;
+            if (command.isUsageHelpRequested()) {
+                command.usage(out);
+                return 0;
+            }
+            if (command.isVersionHelpRequested()) {
+                command.printVersionHelp(out);
+                return 0;
+            }
+            config.validate();
+        } catch (ParameterException e) {
+            err.println(PROGRAM + ": " + Reasons.firstLine(e.getMessage()) + origin(e, args, defaults));
+            return 2;
         }
         try {
+            Logging.configure(config.logFormat(), config.debug());
             Main main = start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 log.info("shutting down");
                 main.stop();
                 log.info("stopped");
             }, "shutdown"));
+            return 0;
         } catch (Exception e) {
             log.debug("start failed", e);
-            System.err.println("pairprog-server: cannot start: " + rootMessage(e));
-            System.exit(1);
+            // start() already names what failed and why; anything else is summed up from its causes.
+            String reason = e instanceof IllegalStateException && e.getMessage() != null ? e.getMessage()
+                    : Reasons.oneLine(e);
+            err.println(PROGRAM + ": " + Reasons.firstLine(reason));
+            return 1;
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
+    /** " (from environment variable PORT)" when the bad value did not come from the command line. */
+    private static String origin(ParameterException e, String[] args, EnvironmentDefaults defaults) {
+        if (!(e.getArgSpec() instanceof OptionSpec option)) {
+            return "";
         }
-        return root.getMessage() == null ? root.toString() : root.getMessage();
+        boolean given = Arrays.stream(args).anyMatch(arg -> Arrays.stream(option.names())
+                .anyMatch(name -> arg.equals(name) || arg.startsWith(name + "=")));
+        String origin = given ? null : defaults.origin(option);
+        return origin == null ? "" : " (from " + origin + ")";
     }
 }

@@ -74,7 +74,7 @@ public final class WebServer implements Managed {
     }
 
     @Override
-    public void stop() {
+    public void stop() throws InterruptedException {
         webSockets.stop();
         try {
             http.shutdown(2, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);

@@ -45,6 +45,9 @@ public final class Database implements Managed {
         config.setValidationTimeout(1_000);
         if (url.isPostgres()) {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // The driver would otherwise put the statement's values, room text, into exception messages,
+            // which Hikari and GroupCommit log when a commit fails.
+            config.addDataSourceProperty("logServerErrorDetail", "false");
         }
         dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -101,6 +104,7 @@ public final class Database implements Managed {
     /** The same as {@link #query(String, SqlWork.Binder, SqlWork.RowMapper)} on a connection the caller holds. */
     public static <T> List<T> query(Connection connection, String sql, SqlWork.Binder binder,
                                     SqlWork.RowMapper<T> mapper) throws SQLException {
+        debugSql(sql);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             try (ResultSet rows = statement.executeQuery()) {
@@ -114,9 +118,17 @@ public final class Database implements Managed {
     }
 
     public static int update(Connection connection, String sql, SqlWork.Binder binder) throws SQLException {
+        debugSql(sql);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             return statement.executeUpdate();
+        }
+    }
+
+    /** DEBUG=1 shows each statement on one line; never the bound values, which carry room text. */
+    private static void debugSql(String sql) {
+        if (log.isDebugEnabled()) {
+            log.debug("sql: {}", sql.strip().replaceAll("\\s+", " "));
         }
     }
 

@@ -66,7 +66,16 @@ public final class WebSockets {
                 .build());
     }
 
-    public void stop() {
+    /**
+     * Stops the engine once the connections closed by the rooms are gone: close frames are written
+     * asynchronously, and stopping the transport under them would turn a clean 1001 into a 1006.
+     */
+    public void stop() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 2_000;
+        while (guard.openConnections() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(50); // the last close frame's write
         guard.stop();
         container.stop();
     }

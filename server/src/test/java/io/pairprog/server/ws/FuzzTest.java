@@ -181,9 +181,12 @@ class FuzzTest {
     }
 
     @Test
-    void veryLongRoomIdIsRefused() {
-        String id = "a".repeat(10_000);
-        assertThat(server.get("/rooms/" + id).statusCode()).isBetween(400, 431);
+    void veryLongRoomIdIsRefused() throws Exception {
+        // Over Grizzly's 8 KiB header limit: refused before any handler runs, and the connection is closed
+        // (a pooled HTTP client would reuse it, so this goes over a socket of its own).
+        try (RawSocket socket = new RawSocket(server.http("/").getPort())) {
+            assertThat(socket.get("/rooms/" + "a".repeat(10_000))).matches("HTTP/1\\.1 4\\d\\d .*");
+        }
     }
 
     @ParameterizedTest

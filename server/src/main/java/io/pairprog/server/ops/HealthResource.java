@@ -1,0 +1,78 @@
+package io.pairprog.server.ops;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.pairprog.server.store.Database;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /health} for orchestrators: liveness says the process serves HTTP (restart it when this fails);
+ * readiness says it can do its work, which needs the database (send it no traffic while this is 503).
+ * Readiness takes at most a few seconds: the pool's 2 s connection timeout plus a 1 s query timeout.
+ */
+@Path("health")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "operations")
+public final class HealthResource {
+    private static final Logger log = LoggerFactory.getLogger(HealthResource.class);
+    private static final int QUERY_TIMEOUT_SECONDS = 1;
+
+    private final Database database;
+
+    public HealthResource(Database database) {
+        this.database = database;
+    }
+
+    @GET
+    @Operation(summary = "Liveness: the server answers HTTP")
+    public Health live() {
+        return new Health("UP", null, null);
+    }
+
+    @GET
+    @Path("ready")
+    @Operation(summary = "Readiness: the database answers",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "ready",
+                            content = @Content(schema = @Schema(implementation = Health.class))),
+                    @ApiResponse(responseCode = "503", description = "the database does not answer",
+                            content = @Content(schema = @Schema(implementation = Health.class)))})
+    public Response ready() {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            statement.execute("SELECT 1");
+            return Response.ok(new Health("UP", "UP", null)).build();
+        } catch (SQLException | RuntimeException e) {
+            log.debug("readiness check failed", e);
+            return Response.status(503).entity(new Health("DOWN", "DOWN", reason(e))).build();
+        }
+    }
+
+    /** The innermost message: what the driver said, never a URL with credentials (JDBC messages carry none). */
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** @param database UP or DOWN, on readiness only; @param reason why it is DOWN */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Health(String status, String database, String reason) {
+    }
+}
