@@ -6,6 +6,10 @@ import io.pairprog.protocol.ErrorCode;
 import io.pairprog.server.room.RoomIds;
 import io.pairprog.server.store.RoomRecord;
 import io.pairprog.server.store.RoomStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,7 +35,9 @@ public final class RoomResource {
     /** The seed sends no body; a JSON body may choose the room's language. */
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Created create(String body) throws JsonProcessingException {
+    @Operation(summary = "Create a room", description = "The seed's call: no body needed. Returns the new room's id.")
+    public Created create(@RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreateRoom.class))) String body) throws JsonProcessingException {
         CreateRoom request = body == null || body.isBlank() ? new CreateRoom(null)
                 : json.readValue(body, CreateRoom.class);
         return new Created(rooms.create(Languages.orDefault(request.language())).id());
@@ -39,6 +45,7 @@ public final class RoomResource {
 
     @GET
     @Path("{roomId}")
+    @Operation(summary = "Read a room", description = "The stored (acknowledged) text, revision and language.")
     public RoomView get(@PathParam("roomId") String roomId) {
         UUID id = RoomIds.parse(roomId).orElseThrow(() ->
                 new ApiException(400, ErrorCode.INVALID_ROOM_ID, "room id must be a UUID"));

@@ -1,7 +1,6 @@
 package io.pairprog.server.ops;
 
 import io.pairprog.server.http.ErrorBody;
-import io.pairprog.server.http.RoomResource;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.jaxrs2.Reader;
@@ -9,18 +8,15 @@ import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.ExternalDocumentation;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.tags.Tag;
 import jakarta.ws.rs.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -30,7 +26,7 @@ import org.glassfish.jersey.server.ResourceConfig;
  * Jersey, so it cannot drift from the code. What the resources do not say is added by rule: each
  * untagged operation is tagged with its first path segment, and each API operation (all but the
  * "operations" ones) gets the {@code {code, message}} error body that {@code ErrorMapper} gives every
- * failure. One endpoint needs help until its resource is annotated: see {@link #describeRoomCreationBody}.
+ * failure.
  */
 final class OpenApiDocument {
     static final String PROTOCOL_PAGE = "/docs/protocol.html";
@@ -63,29 +59,9 @@ final class OpenApiDocument {
                 .externalDocs(new ExternalDocumentation().description("WebSocket protocol").url(PROTOCOL_PAGE));
         OpenAPI api = new Reader(new SwaggerConfiguration().openAPI(base).sortOutput(true)
                 .defaultResponseCode("200")).read(resources);
-        describeRoomCreationBody(api);
         tagByFirstSegment(api);
         addErrorBodies(api);
         return api;
-    }
-
-    /**
-     * {@code POST /rooms} reads its body as a string (the seed sends none), so swagger-core sees "any text";
-     * what it accepts is an optional {@link RoomResource.CreateRoom}. Until the resource says so itself
-     * ({@code @RequestBody} on {@code create}), it is said here, or Swagger UI would send the text "string".
-     */
-    private static void describeRoomCreationBody(OpenAPI api) {
-        PathItem rooms = api.getPaths().get("/rooms");
-        RequestBody body = rooms == null || rooms.getPost() == null ? null : rooms.getPost().getRequestBody();
-        if (body == null || body.getContent() == null || !body.getContent().containsKey("*/*")) {
-            return; // the resource describes its body now
-        }
-        ModelConverters.getInstance().readAll(RoomResource.CreateRoom.class).forEach(api.getComponents()::addSchemas);
-        rooms.getPost().setRequestBody(new RequestBody().required(false)
-                .description("Optional: the room's language (default python). The seed sends no body.")
-                .content(new Content().addMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON, new MediaType()
-                        .schema(new Schema<>().$ref("#/components/schemas/CreateRoom"))
-                        .example(Map.of("language", "python")))));
     }
 
     private static void addErrorBodies(OpenAPI api) {

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * {@code /ws/{roomId}}: one instance per connection. Each callback decodes, hands the message to the
@@ -39,6 +40,7 @@ public final class RoomEndpoint extends Endpoint {
     private SessionPeer peer;
     private String address;
     private Room room;
+    private String clientId;
 
     RoomEndpoint(RoomRegistry registry, MessageCodec codec, ConnectionGuard guard) {
         this.registry = registry;
@@ -85,7 +87,21 @@ public final class RoomEndpoint extends Endpoint {
                 ErrorCode.MALFORMED_MESSAGE, "binary frames are not part of the protocol", CloseCodes.UNSUPPORTED_DATA));
     }
 
+    /** Every log line while handling a message names the room and, once known, the client. */
     private void onText(String text) {
+        MDC.put("room", room.id().toString());
+        if (clientId != null) {
+            MDC.put("client", clientId);
+        }
+        try {
+            handle(text);
+        } finally {
+            MDC.remove("room");
+            MDC.remove("client");
+        }
+    }
+
+    private void handle(String text) {
         peer.heard();
         int maxBytes = guard.limits().maxMessageBytes();
         if (Utf8.exceeds(text, maxBytes)) {
@@ -120,6 +136,7 @@ public final class RoomEndpoint extends Endpoint {
         if (message instanceof ClientMessage.Op op) {
             room.receive(peer, op);
         } else if (message instanceof ClientMessage.Hello hello) {
+            clientId = hello.clientId();
             room.hello(peer, hello);
         } else if (message instanceof ClientMessage.CodeUpdate update) {
             room.replaceText(peer, update.code());
