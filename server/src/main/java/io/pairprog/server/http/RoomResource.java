@@ -54,7 +54,8 @@ public final class RoomResource {
         return new RoomView(room.id(), room.code(), room.revision(), room.language(), room.updatedAt());
     }
 
-    public record CreateRoom(String language) {
+    public record CreateRoom(@Schema(description = "The room's language; python when absent.", example = "python",
+            allowableValues = {"python", "javascript", "typescript", "java", "go", "plaintext"}) String language) {
     }
 
     public record Created(UUID roomId) {

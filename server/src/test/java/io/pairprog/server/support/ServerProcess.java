@@ -82,9 +82,9 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process != null && process.isAlive()) {
-            kill();
+            process.destroyForcibly();
         }
     }
 }

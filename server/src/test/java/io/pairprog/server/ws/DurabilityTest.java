@@ -87,6 +87,10 @@ class DurabilityTest {
         String room = server.createRoom();
         WsClient client = WsClient.connect(server.ws("/ws/" + room));
         client.next("initial_code");
+        // Wait for an answer, so the connection is fully open (its onOpen has returned): Tyrus does not
+        // deliver a close requested while onOpen is still running.
+        client.send("{\"type\":\"hello\",\"clientId\":\"c\",\"revision\":0}");
+        client.next("joined");
         server.close();
         assertThat(client.closeCode()).isEqualTo(1001);
     }
