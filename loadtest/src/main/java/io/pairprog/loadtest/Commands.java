@@ -40,6 +40,9 @@ final class Commands {
         @Option(names = "--server-pid", description = "Server process id, for its CPU and RSS from /proc.")
         Long serverPid;
 
+        @Option(names = "--db-pids", split = ",", description = "Database process ids (e.g. $(pgrep -d, -u postgres)), for their CPU.")
+        List<Long> dbPids = List.of();
+
         @Override
         public Integer call() throws Exception {
             common.check();
@@ -52,7 +55,7 @@ final class Commands {
                     "--duration and --warmup must be at most 600 s");
             LoadTool.require(drain > 0 && drain <= 120, "--drain must be in (0, 120] s");
             FanOutRun.Result result = new FanOutRun(new FanOutRun.Plan(common.url, rooms, clientsPerRoom, rates,
-                    duration, warmup, common.seed, serverPid, drain)).run();
+                    duration, warmup, common.seed, serverPid, dbPids, drain)).run();
             LoadTool.print(common, result, Reports::fanOut);
             return result.lost() == 0 && result.errors() == 0 && result.divergedClients() == 0 ? 0 : 1;
         }
@@ -121,14 +124,19 @@ final class Commands {
                 description = "Run a full GC in the server (jcmd GC.run) before each reading, and report its live heap.")
         boolean gc;
 
+        @Option(names = "--histogram", defaultValue = "0",
+                description = "Report the N classes whose live heap grew most per connection (jcmd GC.class_histogram).")
+        int histogram;
+
         @Override
         public Integer call() throws Exception {
             common.check();
+            LoadTool.require(histogram >= 0 && histogram <= 200, "--histogram must be 0..200");
             LoadTool.require(clientsPerRoom >= 1 && clientsPerRoom <= 100, "--clients-per-room must be 1..100");
             LoadTool.require(connections >= clientsPerRoom && connections <= 5_000, "--connections must be up to 5000");
             LoadTool.require(warmupConnections >= 0 && warmupConnections <= 5_000, "--warmup-connections up to 5000");
             MemoryRun.Result result = new MemoryRun(new MemoryRun.Plan(common.url, serverPid, connections,
-                    clientsPerRoom, warmupConnections, gc, common.seed)).run();
+                    clientsPerRoom, warmupConnections, gc, histogram, common.seed)).run();
             LoadTool.print(common, result, Reports::memory);
             return result.errors() == 0 && result.lost() == 0 ? 0 : 1;
         }

@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 final class FanOutRun {
     /** The parameters of one run; every bound is checked by the command before a run starts. */
     record Plan(URI url, int rooms, int clientsPerRoom, List<Double> rates, double stepSeconds,
-                double warmupSeconds, long seed, Long serverPid, double drainSeconds) {
+                double warmupSeconds, long seed, Long serverPid, List<Long> dbPids, double drainSeconds) {
     }
 
     /** Everything a run found; {@code lost} counts edits not completed after the last drain. */
@@ -67,18 +67,16 @@ final class FanOutRun {
             fleet.tracker.begin(step);
             return null;
         });
-        ProcStats server0 = plan.serverPid() == null ? null : ProcStats.of(plan.serverPid());
-        ProcStats self0 = ProcStats.of(ProcessHandle.current().pid());
+        Usage before = Usage.sample(plan.serverPid(), plan.dbPids());
         Typist typist = new Typist(order, rate, random);
         ScheduledFuture<?> ticks = fleet.loop.every(1000, typist::tick);
         Thread.sleep((long) (seconds * 1000));
         ticks.cancel(false);
-        ProcStats server1 = plan.serverPid() == null ? null : ProcStats.of(plan.serverPid());
-        ProcStats self1 = ProcStats.of(ProcessHandle.current().pid());
+        Usage after = Usage.sample(plan.serverPid(), plan.dbPids());
         boolean drained = fleet.drain((long) (plan.drainSeconds() * 1000));
         int open = fleet.loop.call(fleet.tracker::open);
         long behind = fleet.loop.call(typist::behind);
         return fleet.loop.call(() -> StepResult.of(step, seconds, order.size(), plan.rooms(), behind,
-                drained ? 0 : open, server0, server1, self0, self1));
+                drained ? 0 : open, before, after, plan.serverPid(), plan.dbPids()));
     }
 }

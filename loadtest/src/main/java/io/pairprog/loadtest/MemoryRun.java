@@ -3,7 +3,11 @@ package io.pairprog.loadtest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -18,14 +22,24 @@ import java.util.regex.Pattern;
  */
 final class MemoryRun {
     record Plan(URI url, long serverPid, int connections, int clientsPerRoom, int warmupConnections, boolean gc,
-                long seed) {
+                int histogram, long seed) {
     }
 
     record Result(Plan plan, long rssBeforeKib, long rssAfterKib, Long heapBeforeKib, Long heapAfterKib,
-                  double rssPerConnectionKib, Double heapPerConnectionKib, long errors, long lost) {
+                  double rssPerConnectionKib, Double heapPerConnectionKib, List<ClassGrowth> heapGrowth, long errors,
+                  long lost) {
     }
 
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** How much more of one class the live heap held with the connections open, per connection. */
+    record ClassGrowth(String className, double instancesPerConnection, double bytesPerConnection) {
+    }
+
+    /** {@code "   1:   12345   678900  java.lang.String (java.base@17)"} in {@code GC.class_histogram}. */
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)",
+            Pattern.MULTILINE);
+
+    /** G1 prints one "heap total …K, used …K" line; the serial and parallel collectors one per generation. */
+    private static final Pattern HEAP_USED = Pattern.compile("(?:heap|generation)\\s+total \\d+K, used (\\d+)K");
 
     private final Plan plan;
 
@@ -43,15 +57,18 @@ final class MemoryRun {
             List<String> rooms = fleet.createRooms(plan.connections() / plan.clientsPerRoom());
             Long heap0 = settle();
             long rss0 = ProcStats.of(plan.serverPid()).rssKib();
+            Map<String, long[]> histogram0 = histogram();
             List<LoadClient> clients = fleet.join(rooms, plan.clientsPerRoom(), true);
             type(fleet, clients, random);
             Long heap1 = settle();
             long rss1 = ProcStats.of(plan.serverPid()).rssKib();
+            Map<String, long[]> histogram1 = histogram();
             Step step = fleet.loop.call(fleet.tracker::step);
             long lost = fleet.loop.call(fleet.tracker::lost).total();
             int n = clients.size();
             return new Result(plan, rss0, rss1, heap0, heap1, (rss1 - rss0) / (double) n,
-                    heap0 == null || heap1 == null ? null : (heap1 - heap0) / (double) n, step.errors, lost);
+                    heap0 == null || heap1 == null ? null : (heap1 - heap0) / (double) n,
+                    growth(histogram0, histogram1, n), step.errors, lost);
         }
     }
 
@@ -76,10 +93,35 @@ final class MemoryRun {
         if (plan.gc()) {
             jcmd("GC.run");
             Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-            heap = used.find() ? Long.parseLong(used.group(1)) : null;
+            while (used.find()) {
+                heap = (heap == null ? 0 : heap) + Long.parseLong(used.group(1));
+            }
         }
         Thread.sleep(1000);
         return heap;
+    }
+
+    /** Live objects by class (GC.class_histogram runs a full GC first): instances and bytes. */
+    private Map<String, long[]> histogram() throws Exception {
+        Map<String, long[]> rows = new HashMap<>();
+        if (plan.histogram() > 0) {
+            Matcher row = HISTOGRAM_ROW.matcher(jcmd("GC.class_histogram"));
+            while (row.find()) {
+                rows.put(row.group(3), new long[] {Long.parseLong(row.group(1)), Long.parseLong(row.group(2))});
+            }
+        }
+        return rows;
+    }
+
+    private List<ClassGrowth> growth(Map<String, long[]> before, Map<String, long[]> after, int connections) {
+        List<ClassGrowth> growth = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : after.entrySet()) {
+            long[] old = before.getOrDefault(e.getKey(), new long[2]);
+            growth.add(new ClassGrowth(e.getKey(), (e.getValue()[0] - old[0]) / (double) connections,
+                    (e.getValue()[1] - old[1]) / (double) connections));
+        }
+        growth.sort(Comparator.comparingDouble(ClassGrowth::bytesPerConnection).reversed());
+        return List.copyOf(growth.subList(0, Math.min(plan.histogram(), growth.size())));
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

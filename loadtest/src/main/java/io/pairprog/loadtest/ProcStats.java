@@ -30,6 +30,46 @@ record ProcStats(long cpuTicks, long rssKib, long nanoTime) {
         }
     }
 
+    /** The sum over several processes (e.g. every PostgreSQL backend); unreadable ones count as zero. */
+    static ProcStats sum(java.util.List<Long> pids) {
+        long ticks = 0;
+        long rss = 0;
+        for (long pid : pids) {
+            try {
+                ProcStats one = of(pid);
+                ticks += one.cpuTicks;
+                rss += one.rssKib;
+            } catch (IllegalStateException gone) {
+                // a backend that exited; its time is lost, which only understates the database's share
+            }
+        }
+        return new ProcStats(ticks, rss, System.nanoTime());
+    }
+
+    /**
+     * CPU ticks of every process on the machine, by pid. Summing the change per process keeps "other
+     * programs" in the same accounting as the server and the tool ({@code /proc/stat}'s tick sampling
+     * disagrees with per-process times on virtual machines).
+     */
+    static java.util.Map<Long, Long> allProcesses() {
+        java.util.Map<Long, Long> ticks = new java.util.HashMap<>();
+        try (java.util.stream.Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            entries.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
+                    .forEach(pid -> {
+                        try {
+                            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks.put(Long.parseLong(pid), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                        } catch (IOException | RuntimeException gone) {
+                            // exited while we looked
+                        }
+                    });
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list /proc: " + e, e);
+        }
+        return ticks;
+    }
+
     /** Percent of one core used between {@code earlier} and this sample. */
     double cpuPercentSince(ProcStats earlier) {
         double seconds = (nanoTime - earlier.nanoTime) / 1e9;

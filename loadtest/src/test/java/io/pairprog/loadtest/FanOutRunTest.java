@@ -40,7 +40,7 @@ class FanOutRunTest {
     @Test
     void shortRunLosesNoEditAndEveryClientConverges() throws Exception {
         FanOutRun.Plan plan = new FanOutRun.Plan(url, 4, 2, List.of(50.0, 100.0), 2, 1, 7,
-                ProcessHandle.current().pid(), 10);
+                ProcessHandle.current().pid(), List.of(), 10);
 
         FanOutRun.Result result = new FanOutRun(plan).run();
 
@@ -61,7 +61,7 @@ class FanOutRunTest {
 
     @Test
     void tenClientsPerRoomAllSeeEveryEdit() throws Exception {
-        FanOutRun.Plan plan = new FanOutRun.Plan(url, 2, 10, List.of(80.0), 2, 0, 11, null, 10);
+        FanOutRun.Plan plan = new FanOutRun.Plan(url, 2, 10, List.of(80.0), 2, 0, 11, null, List.of(), 10);
 
         FanOutRun.Result result = new FanOutRun(plan).run();
 
