@@ -82,7 +82,7 @@ final class Commands {
         @Option(names = "--warmup-joins", defaultValue = "10", description = "Joins before measuring (default ${DEFAULT-VALUE}).")
         int warmupJoins;
 
-        @Option(names = "--cold", negatable = true, defaultValue = "true",
+        @Option(names = "--cold", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Also time joins after everyone left, which load the room from the database.")
         boolean cold;
 
@@ -120,7 +120,7 @@ final class Commands {
         @Option(names = "--warmup-connections", defaultValue = "200", description = "Connections before the baseline (default ${DEFAULT-VALUE}).")
         int warmupConnections;
 
-        @Option(names = "--gc", negatable = true, defaultValue = "true",
+        @Option(names = "--gc", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Run a full GC in the server (jcmd GC.run) before each reading, and report its live heap.")
         boolean gc;
 
