@@ -118,8 +118,8 @@ class PublicApiTest {
         ServerMessage[] fromServer = {
             new ServerMessage.InitialCode("x", 0L, "java"),
             new ServerMessage.CodeUpdate("x", 0L),
-            new ServerMessage.Joined("c1", 0L, "#e6194b", "python", List.of(new Participant("c1", "Ann", "#e6194b"))),
-            new ServerMessage.ParticipantChanged("c1", "Ann", "#e6194b"),
+            new ServerMessage.Joined("c1", 0L, "#e6194b", "python", List.of(new Participant("c1", "Ann", "#e6194b", Participant.EDITOR)), false),
+            new ServerMessage.ParticipantChanged("c1", "Ann", "#e6194b", Participant.VIEWER),
             new ServerMessage.ParticipantLeft("c1"),
             new ServerMessage.Cursor("c1", 0L, List.of(new Selection.Range(0, 1))),
             new ServerMessage.Language("go", "c1"),
@@ -146,6 +146,7 @@ class PublicApiTest {
                 "MALFORMED_MESSAGE", "UNKNOWN_MESSAGE_TYPE", "INVALID_ROOM_ID", "ROOM_NOT_FOUND",
                 "MESSAGE_TOO_LARGE", "DOCUMENT_TOO_LARGE", "INVALID_OPERATION", "REVISION_IN_FUTURE",
                 "REVISION_NOT_AVAILABLE", "NOT_JOINED", "CLIENT_ID_MISMATCH", "STORE_UNAVAILABLE",
-                "RETRY_EXHAUSTED", "RATE_LIMITED", "TOO_MANY_CONNECTIONS", "FORBIDDEN_ORIGIN", "SLOW_CONSUMER", "INVALID_REQUEST", "UNSUPPORTED_MEDIA_TYPE", "NOT_FOUND", "INTERNAL_ERROR");
+                "RETRY_EXHAUSTED", "RATE_LIMITED", "TOO_MANY_CONNECTIONS", "FORBIDDEN_ORIGIN", "SLOW_CONSUMER", "INVALID_REQUEST", "UNSUPPORTED_MEDIA_TYPE", "NOT_FOUND", "READ_ONLY",
+                "REVISION_NOT_FOUND", "INTERNAL_ERROR");
     }
 }

@@ -46,6 +46,13 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE,
     /** An HTTP path matches no resource. */
     NOT_FOUND,
+    /**
+     * The connection joined through a view-only link and sent an edit ({@code op}, {@code code_update},
+     * {@code set_language}) or a cursor; it was not applied, and never will be on this connection.
+     */
+    READ_ONLY,
+    /** An HTTP request named a revision the room has not reached (or a negative one). */
+    REVISION_NOT_FOUND,
     /** An unexpected server failure; the message carries an id that is also in the server log. */
     INTERNAL_ERROR
 }

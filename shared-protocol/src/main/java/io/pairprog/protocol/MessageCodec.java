@@ -95,7 +95,8 @@ public final class MessageCodec {
                 case ServerMessage.CodeUpdate.TYPE -> new ServerMessage.CodeUpdate(
                         f.text("code"), f.integer("revision"));
                 case ServerMessage.Joined.TYPE -> new ServerMessage.Joined(f.text("clientId"),
-                        f.integer("revision"), f.text("color"), f.text("language"), f.participants("participants"));
+                        f.integer("revision"), f.text("color"), f.text("language"), f.participants("participants"),
+                        f.optionalBoolean("readOnly"));
                 case ServerMessage.Op.TYPE -> new ServerMessage.Op(
                         f.integer("revision"), f.text("clientId"), f.integer("clientSeq"), f.operation("op"));
                 case ServerMessage.Ack.TYPE -> new ServerMessage.Ack(
@@ -103,7 +104,7 @@ public final class MessageCodec {
                 case ServerMessage.Error.TYPE -> new ServerMessage.Error(
                         f.errorCode("code"), f.text("message"), f.optionalInteger("clientSeq"));
                 case ServerMessage.ParticipantChanged.TYPE -> new ServerMessage.ParticipantChanged(
-                        f.text("clientId"), f.text("name"), f.text("color"));
+                        f.text("clientId"), f.text("name"), f.text("color"), f.optionalText("role"));
                 case ServerMessage.ParticipantLeft.TYPE -> new ServerMessage.ParticipantLeft(f.text("clientId"));
                 case ServerMessage.Cursor.TYPE -> new ServerMessage.Cursor(
                         f.text("clientId"), f.integer("revision"), f.ranges("ranges"));
@@ -227,6 +228,18 @@ public final class MessageCodec {
             return value == null || value.isNull() ? null : textValue(name, value);
         }
 
+        /** Absent means false: servers before view-only links never sent it. */
+        boolean optionalBoolean(String name) throws ProtocolException {
+            JsonNode value = node.get(name);
+            if (value == null || value.isNull()) {
+                return false;
+            }
+            if (!value.isBoolean()) {
+                throw malformed(name, "a boolean", value);
+            }
+            return value.booleanValue();
+        }
+
         long integer(String name) throws ProtocolException {
             return integerValue(name, required(name));
         }
@@ -264,7 +277,8 @@ public final class MessageCodec {
         List<Participant> participants(String name) throws ProtocolException {
             List<Participant> participants = new ArrayList<>();
             for (Fields item : objects(name)) {
-                participants.add(new Participant(item.text("clientId"), item.text("name"), item.text("color")));
+                participants.add(new Participant(item.text("clientId"), item.text("name"), item.text("color"),
+                        item.optionalText("role")));
             }
             return participants;
         }

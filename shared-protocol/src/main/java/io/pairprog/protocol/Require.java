@@ -56,6 +56,18 @@ final class Require {
         return value;
     }
 
+    /** A participant's role; absent means editor, which is what every server before roles sent. */
+    static String role(String type, String field, String value) {
+        if (value == null) {
+            return Participant.EDITOR;
+        }
+        if (!value.equals(Participant.EDITOR) && !value.equals(Participant.VIEWER)) {
+            throw new IllegalArgumentException(type + ": " + field + " must be " + Participant.EDITOR + " or "
+                    + Participant.VIEWER + ", got " + quote(value));
+        }
+        return value;
+    }
+
     static <T> java.util.List<T> list(String type, String field, java.util.List<T> value) {
         return java.util.List.copyOf(present(type, field, value));
     }

@@ -54,11 +54,13 @@ public sealed interface ServerMessage permits ServerMessage.InitialCode, ServerM
     /**
      * Ends the reply to {@code hello}: every operation up to {@code revision} has been sent, and
      * from now on the connection receives broadcasts and may send {@code op}s. {@code color} is the
-     * joiner's colour; {@code participants} is everyone joined now, the joiner included.
+     * joiner's colour; {@code participants} is everyone joined now, the joiner included. {@code readOnly}
+     * is true on a connection opened through a view-only link: every edit it sends is refused with
+     * {@link ErrorCode#READ_ONLY}.
      */
     @JsonTypeName(Joined.TYPE)
-    record Joined(String clientId, long revision, String color, String language, List<Participant> participants)
-            implements ServerMessage {
+    record Joined(String clientId, long revision, String color, String language, List<Participant> participants,
+                  boolean readOnly) implements ServerMessage {
         public static final String TYPE = "joined";
 
         public Joined {
@@ -113,15 +115,19 @@ public sealed interface ServerMessage permits ServerMessage.InitialCode, ServerM
         }
     }
 
-    /** Someone joined the room or changed their name: replace what is shown for {@code clientId}. */
+    /**
+     * Someone joined the room or changed their name: replace what is shown for {@code clientId}.
+     * {@code role} is as in {@link Participant}.
+     */
     @JsonTypeName(ParticipantChanged.TYPE)
-    record ParticipantChanged(String clientId, String name, String color) implements ServerMessage {
+    record ParticipantChanged(String clientId, String name, String color, String role) implements ServerMessage {
         public static final String TYPE = "participant";
 
         public ParticipantChanged {
             Require.clientId(TYPE, "clientId", clientId);
             Require.name(TYPE, "name", name);
             Require.present(TYPE, "color", color);
+            role = Require.role(TYPE, "role", role);
         }
     }
 

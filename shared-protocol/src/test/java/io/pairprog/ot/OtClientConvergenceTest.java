@@ -325,7 +325,7 @@ class OtClientConvergenceTest {
                 for (int r = (int) h.revision(); r < history.size(); r++) {
                     from.toClient.send(CODEC.encode(new ServerMessage.Op(r + 1, authors.get(r), seqs.get(r), history.get(r))));
                 }
-                from.toClient.send(CODEC.encode(new ServerMessage.Joined(h.clientId(), history.size(), "#e6194b", "python", List.of())));
+                from.toClient.send(CODEC.encode(new ServerMessage.Joined(h.clientId(), history.size(), "#e6194b", "python", List.of(), false)));
                 if (!closed.contains(from)) {
                     joined.add(from);
                 }

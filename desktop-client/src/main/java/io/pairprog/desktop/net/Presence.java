@@ -33,7 +33,7 @@ final class Presence {
 
     /** Someone joined or was renamed. */
     void changed(ServerMessage.ParticipantChanged p, String selfId) {
-        participants.put(p.clientId(), new Participant(p.clientId(), p.name(), p.color()));
+        participants.put(p.clientId(), new Participant(p.clientId(), p.name(), p.color(), p.role()));
         publish(selfId);
     }
 

@@ -215,8 +215,8 @@ class RoomSessionTest {
     void participantsJoinRenameAndLeave() {
         FakeConnection c = joinedAt("", 0);
 
-        c.receive(new ServerMessage.ParticipantChanged("cy", "Cy", "#00aa00"));
-        c.receive(new ServerMessage.ParticipantChanged("bob", "Robert", "#0000ff"));
+        c.receive(new ServerMessage.ParticipantChanged("cy", "Cy", "#00aa00", Participant.EDITOR));
+        c.receive(new ServerMessage.ParticipantChanged("bob", "Robert", "#0000ff", Participant.EDITOR));
         c.receive(new ServerMessage.ParticipantLeft("cy"));
 
         assertThat(ui.participants).extracting(Participant::name).containsExactly("Ada", "Robert");
@@ -235,7 +235,8 @@ class RoomSessionTest {
 
     private static ServerMessage.Joined joined(long revision) {
         return new ServerMessage.Joined(ME, revision, "#ff0000", "python", List.of(
-                new Participant(ME, "Ada", "#ff0000"), new Participant("bob", "Bob", "#0000ff")));
+                new Participant(ME, "Ada", "#ff0000", Participant.EDITOR),
+                new Participant("bob", "Bob", "#0000ff", Participant.EDITOR)), false);
     }
 
     /** A local edit as the editor reports it: already applied to the document. */

@@ -1,6 +1,7 @@
 package io.pairprog.server.room;
 
 import io.pairprog.ot.Selection;
+import io.pairprog.protocol.ServerMessage;
 import java.util.List;
 
 /**
@@ -10,6 +11,8 @@ import java.util.List;
  */
 final class Participant {
     final Peer peer;
+    /** Joined through a view-only link: sees everything, changes nothing. */
+    final boolean readOnly;
     /** The author id for this connection's full-text updates, which have no client-chosen id. */
     final String legacyId;
     long legacySeq;
@@ -26,8 +29,9 @@ final class Participant {
     List<Selection.Range> cursor;
     long cursorRevision;
 
-    Participant(Peer peer, String legacyId, String text, long revision) {
+    Participant(Peer peer, boolean readOnly, String legacyId, String text, long revision) {
         this.peer = peer;
+        this.readOnly = readOnly;
         this.legacyId = legacyId;
         saw(text, revision);
     }
@@ -42,6 +46,14 @@ final class Participant {
     }
 
     io.pairprog.protocol.Participant describe() {
-        return new io.pairprog.protocol.Participant(clientId, name, color);
+        return new io.pairprog.protocol.Participant(clientId, name, color, role());
+    }
+
+    String role() {
+        return readOnly ? io.pairprog.protocol.Participant.VIEWER : io.pairprog.protocol.Participant.EDITOR;
+    }
+
+    ServerMessage.ParticipantChanged changed() {
+        return new ServerMessage.ParticipantChanged(clientId, name, color, role());
     }
 }

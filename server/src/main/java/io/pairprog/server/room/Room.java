@@ -89,9 +89,12 @@ public final class Room {
         return id;
     }
 
-    /** Adds a connection as a seed-style client and sends it the durable text. */
-    synchronized void join(Peer peer) {
-        participants.put(peer, new Participant(peer, "legacy-" + (++legacyIds) + "-" + shortId(), durableText,
+    /**
+     * Adds a connection as a seed-style client and sends it the durable text. A {@code readOnly} one (from
+     * a view-only link) receives everything and may change nothing.
+     */
+    synchronized void join(Peer peer, boolean readOnly) {
+        participants.put(peer, new Participant(peer, readOnly, "legacy-" + (++legacyIds) + "-" + shortId(), durableText,
                 durableRevision));
         everyone = List.copyOf(participants.values());
         peer.send(codec.encode(new ServerMessage.InitialCode(durableText, durableRevision, language)));
@@ -150,8 +153,9 @@ public final class Room {
         p.color = Colors.firstFree(everyone.stream().filter(o -> o != p && o.speaksOt()).map(o -> o.color).toList());
         List<io.pairprog.protocol.Participant> present = everyone.stream().filter(Participant::speaksOt)
                 .map(Participant::describe).toList();
-        peer.send(codec.encode(new ServerMessage.Joined(p.clientId, durableRevision, p.color, language, present)));
-        broadcastToOt(new ServerMessage.ParticipantChanged(p.clientId, p.name, p.color), p);
+        peer.send(codec.encode(new ServerMessage.Joined(p.clientId, durableRevision, p.color, language, present,
+                p.readOnly)));
+        broadcastToOt(p.changed(), p);
         for (Participant other : everyone) {
             if (other != p && other.speaksOt() && other.cursor != null) {
                 sendCursor(other, other.cursor, other.cursorRevision, p);
@@ -214,7 +218,7 @@ public final class Room {
             return;
         }
         p.name = rename.name();
-        broadcastToOt(new ServerMessage.ParticipantChanged(p.clientId, p.name, p.color), null);
+        broadcastToOt(p.changed(), null);
     }
 
     /**

@@ -51,11 +51,11 @@ public final class RoomRegistry {
      * Adds {@code peer} to the room, loading it if needed; empty when no such room exists (joining never
      * creates a room). Throws {@link io.pairprog.server.store.StoreException} when the store is down.
      */
-    public Optional<Room> join(UUID roomId, Peer peer) {
+    public Optional<Room> join(UUID roomId, Peer peer, boolean readOnly) {
         return Optional.ofNullable(rooms.compute(roomId, (id, room) -> {
             Room joined = room != null ? room : load(id);
             if (joined != null) {
-                joined.join(peer);
+                joined.join(peer, readOnly);
             }
             return joined;
         }));

@@ -72,7 +72,7 @@ public final class RoomEndpoint extends Endpoint {
             return;
         }
         try {
-            room = registry.join(roomId.get(), peer).orElse(null);
+            room = registry.join(roomId.get(), peer, false).orElse(null);
         } catch (StoreException e) {
             log.warn("join of room {} failed: {}", roomId.get(), e.getMessage());
             refuse(ErrorCode.STORE_UNAVAILABLE, "the database is unavailable; try again", CloseCodes.TRY_AGAIN_LATER);

@@ -170,7 +170,7 @@ final class SimulatedNetwork {
 
         void connect() {
             connection = new Connection(this);
-            room.join(connection);
+            room.join(connection, false);
         }
 
         private void typeSoon() {
