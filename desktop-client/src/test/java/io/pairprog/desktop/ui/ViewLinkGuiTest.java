@@ -167,11 +167,13 @@ class ViewLinkGuiTest {
     @Order(4)
     void typingCuttingPastingAndUndoingInTheViewerChangeNothing() throws Exception {
         String before = OnEdt.call(() -> vera.adapter().textArea().getText());
+        String clientId = OnEdt.call(() -> vera.session().clientId());
         CollabTextArea area = vera.adapter().textArea();
         robot.click(area);
         robot.focusAndWaitForFocusGain(area);
 
         robot.enterText("zzz");
+        assertThat(OnEdt.<String>call(() -> area.getText())).isEqualTo(before);
         robot.pressAndReleaseKey(KeyEvent.VK_BACK_SPACE);
         robot.pressAndReleaseKey(KeyEvent.VK_ENTER);
         Gui.ctrl(robot, KeyEvent.VK_A);
@@ -193,6 +195,9 @@ class ViewLinkGuiTest {
         assertThat(server.room(roomId).get("code").asText()).isEqualTo(after);
         assertThat(server.room(roomId).get("revision").asLong()).isEqualTo(bob.revision());
         assertThat(bob.problems()).isEmpty();
+        // Had an edit been sent, the server would have refused it (READ_ONLY) and the session would
+        // have reloaded the room under a new client id.
+        assertThat(OnEdt.call(() -> vera.session().clientId())).isEqualTo(clientId);
     }
 
     @Test
