@@ -1,6 +1,7 @@
 package io.pairprog.desktop.net;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -98,11 +99,26 @@ public final class RoomHistory {
         return node.isNumber() ? node.asLong() : null;
     }
 
-    private static Instant instant(JsonNode node) {
+    /**
+     * A time as the contract writes it (ISO-8601 text) or as Jackson writes an {@code Instant} by
+     * default (epoch seconds with a fraction, or whole epoch milliseconds); null when it is neither.
+     */
+    static Instant instant(JsonNode node) {
         try {
-            return node.isTextual() ? Instant.parse(node.asText()) : null;
-        } catch (DateTimeParseException e) {
-            return null; // shown as an unknown time; the step itself is still usable
+            if (node.isTextual()) {
+                return Instant.parse(node.asText());
+            }
+            if (node.isIntegralNumber() && Math.abs(node.asLong()) >= 100_000_000_000L) {
+                return Instant.ofEpochMilli(node.asLong());
+            }
+            if (node.isNumber()) {
+                BigDecimal seconds = node.decimalValue();
+                return Instant.ofEpochSecond(seconds.longValue(),
+                        seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+            }
+        } catch (DateTimeParseException | ArithmeticException e) {
+            // fall through: shown as an unknown time; the step itself is still usable
         }
+        return null;
     }
 }

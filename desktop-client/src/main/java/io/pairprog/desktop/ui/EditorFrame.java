@@ -328,6 +328,7 @@ final class EditorFrame extends JFrame {
 
         @Override
         public void history() {
+            autocomplete.dismiss();
             if (historyDialog() != null) {
                 historyDialog.toFront();
                 return;

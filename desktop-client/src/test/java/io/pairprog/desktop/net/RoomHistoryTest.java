@@ -34,6 +34,17 @@ class RoomHistoryTest {
     }
 
     @Test
+    void timesAreReadAsIsoTextEpochSecondsOrEpochMillis() throws Exception {
+        assertThat(RoomHistory.instant(JSON.readTree("\"2026-11-26T06:00:09.250Z\"")))
+                .isEqualTo(Instant.parse("2026-11-26T06:00:09.250Z"));
+        assertThat(RoomHistory.instant(JSON.readTree("1.795673378814975E9")))
+                .isEqualTo(Instant.ofEpochSecond(1_795_673_378L, 814_975_000L));
+        assertThat(RoomHistory.instant(JSON.readTree("1795673378"))).isEqualTo(Instant.ofEpochSecond(1_795_673_378L));
+        assertThat(RoomHistory.instant(JSON.readTree("1795673378814"))).isEqualTo(Instant.ofEpochMilli(1_795_673_378_814L));
+        assertThat(RoomHistory.instant(JSON.readTree("null"))).isNull();
+    }
+
+    @Test
     void theLastPageHasNoNextBeforeAndCamelCaseNamesAreReadToo() throws Exception {
         RoomHistory.Page page = RoomHistory.page(JSON.readTree("""
                 {"roomId": "r", "revision": 2, "nextBefore": null,

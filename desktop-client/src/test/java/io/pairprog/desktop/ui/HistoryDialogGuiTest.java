@@ -123,6 +123,8 @@ class HistoryDialogGuiTest {
         assertThat(OnEdt.call(() -> historyText(dialog).getText())).isEqualTo(expected);
         assertThat(OnEdt.call(() -> label(dialog, "historyAuthor").getText())).isEqualTo("Ada");
         assertThat(OnEdt.call(() -> label(dialog, "historyChange").getText())).startsWith("+" + ADAS.length() + " −0 · ");
+        assertThat(OnEdt.call(() -> label(dialog, "historyTime").getText()))
+                .contains(String.valueOf(java.time.LocalDate.now().getYear()));
         assertThat(OnEdt.call(() -> Arrays.stream(historyText(dialog).getHighlighter().getHighlights())
                 .map(h -> expected.substring(h.getStartOffset(), h.getEndOffset())).toList())).contains(ADAS);
     }
