@@ -14,8 +14,6 @@ import io.pairprog.ot.TextOperation;
 import io.pairprog.protocol.Languages;
 import io.pairprog.protocol.Participant;
 import java.awt.BorderLayout;
-import java.awt.Color;
-import java.awt.Font;
 import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
 import java.awt.event.WindowAdapter;
@@ -26,18 +24,14 @@ import java.util.List;
 import java.util.Map;
 import javax.swing.BorderFactory;
 import javax.swing.JComboBox;
-import javax.swing.JComponent;
 import javax.swing.JFrame;
-import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
-import javax.swing.JPopupMenu;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.UIManager;
 import javax.swing.WindowConstants;
 import javax.swing.text.BadLocationException;
-import org.fife.ui.rtextarea.RTextArea;
 import org.fife.ui.rtextarea.RTextScrollPane;
 
 /**
@@ -114,7 +108,7 @@ final class EditorFrame extends JFrame {
         autocomplete = viewOnly ? null
                 : new Autocomplete(adapter, rest::autocomplete, () -> currentLanguage, statusBar::notice);
         if (viewOnly) {
-            area.setPopupMenu(viewPopup());
+            area.setPopupMenu(ViewBanner.editorPopup());
         }
         area.addCaretListener(e -> showCaretPosition());
 
@@ -133,7 +127,7 @@ final class EditorFrame extends JFrame {
         getContentPane().add(toolbar, BorderLayout.NORTH);
         JPanel center = new JPanel(new BorderLayout());
         if (viewOnly) {
-            center.add(viewBanner(), BorderLayout.NORTH);
+            center.add(new ViewBanner(), BorderLayout.NORTH);
         }
         center.add(scroll, BorderLayout.CENTER);
         getContentPane().add(center, BorderLayout.CENTER);
@@ -402,34 +396,6 @@ final class EditorFrame extends JFrame {
     private void updateTitle() {
         setTitle("pairprog — " + (viewOnly ? "view only" : "room " + roomId.substring(0, Math.min(8, roomId.length())))
                 + " · " + SyntaxStyles.displayName(currentLanguage));
-    }
-
-    /** The viewer's banner above the editor, in warning colours of the current theme. */
-    private static JComponent viewBanner() {
-        JLabel banner = new JLabel("View only — you can watch but not edit") {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public void updateUI() {
-                super.updateUI();
-                boolean dark = Themes.isDark();
-                setBackground(dark ? new Color(0x5c4813) : new Color(0xfff3bf));
-                setForeground(dark ? new Color(0xffe8a3) : new Color(0x5c4813));
-                setFont(getFont().deriveFont(Font.BOLD));
-            }
-        };
-        banner.setName("viewBanner");
-        banner.setOpaque(true);
-        banner.setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
-        return banner;
-    }
-
-    /** The editor's right-click menu for a viewer: copying only. */
-    private static JPopupMenu viewPopup() {
-        JPopupMenu popup = new JPopupMenu();
-        popup.add(RTextArea.getAction(RTextArea.COPY_ACTION));
-        popup.add(RTextArea.getAction(RTextArea.SELECT_ALL_ACTION));
-        return popup;
     }
 
     /** The session's timer: runs {@code task} on the EDT after {@code delayMillis}; the handle cancels it. */
