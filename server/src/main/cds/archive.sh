@@ -12,6 +12,8 @@ pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 rm -f "$archive"
 
+# The log exists before the server starts: the background job opens it only once it has forked.
+: >"$work/server.log"
 # A clean environment: the training run must not pick up a DATABASE_URL and write to a real database.
 env -i PATH="$PATH" "$java" -XX:ArchiveClassesAtExit="$archive" -jar "$jar" \
     --host 127.0.0.1 --port 0 --data-dir "$work/data" >"$work/server.log" 2>&1 &
