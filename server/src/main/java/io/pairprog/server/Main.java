@@ -2,6 +2,7 @@ package io.pairprog.server;
 
 import io.pairprog.protocol.CloseCodes;
 import io.pairprog.protocol.MessageCodec;
+import io.pairprog.server.history.RoomHistory;
 import io.pairprog.server.http.RestApplication;
 import io.pairprog.server.ops.DotEnv;
 import io.pairprog.server.ops.EnvironmentDefaults;
@@ -16,6 +17,7 @@ import io.pairprog.server.room.RoomRegistry;
 import io.pairprog.server.store.Database;
 import io.pairprog.server.store.OperationLog;
 import io.pairprog.server.store.RoomStore;
+import io.pairprog.server.store.Snapshots;
 import io.pairprog.server.ws.WebSockets;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -55,10 +57,12 @@ public final class Main {
         MessageCodec codec = new MessageCodec();
         metrics = new ServerMetrics();
         commits = new GroupCommit(database, config.commitBatch(), metrics.roomObserver());
-        rooms = new RoomRegistry(roomStore, new OperationLog(database), commits, codec, config.roomLimits());
+        OperationLog operationLog = new OperationLog(database);
+        rooms = new RoomRegistry(roomStore, operationLog, commits, codec, config.roomLimits());
         WebSockets webSockets = new WebSockets(rooms, codec, config.connectionLimits());
         metrics.watch(webSockets, rooms);
-        ResourceConfig rest = RestApplication.create(roomStore, config.maxMessageBytes(), config.completion());
+        ResourceConfig rest = RestApplication.create(roomStore,
+                new RoomHistory(operationLog, new Snapshots(database)), rooms, config.maxMessageBytes(), config.completion());
         // Operations beside the API; /openapi.json describes whatever is registered in rest by then.
         rest.registerInstances(new HealthResource(database), new MetricsResource(metrics), new OpenApiResource(rest));
         web = new WebServer(config.host(), config.port(), rest, webSockets);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.pairprog.server.history.RoomHistory;
+import io.pairprog.server.room.RoomRegistry;
 import io.pairprog.server.store.RoomStore;
 import jakarta.ws.rs.ext.ContextResolver;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -17,11 +19,12 @@ public final class RestApplication {
     private RestApplication() {
     }
 
-    public static ResourceConfig create(RoomStore rooms, long maxBodyBytes,
+    public static ResourceConfig create(RoomStore rooms, RoomHistory history, RoomRegistry registry, long maxBodyBytes,
                                         io.pairprog.server.autocomplete.CompletionSettings completion) {
         ObjectMapper json = objectMapper();
         return new ResourceConfig()
-                .registerInstances(new RoomResource(rooms, json), new AutocompleteResource(completion))
+                .registerInstances(new RoomResource(rooms, json), new HistoryResource(rooms, history, registry, json),
+                        new AutocompleteResource(completion))
                 .register(new ErrorMapper())
                 .register(new BodyLimitFilter(maxBodyBytes))
                 // Jackson's own mappers answer in plain text; ours answer in the API's JSON error shape.

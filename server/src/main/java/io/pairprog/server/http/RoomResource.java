@@ -16,7 +16,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -35,32 +37,44 @@ public final class RoomResource {
     /** The seed sends no body; a JSON body may choose the room's language. */
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Create a room", description = "The seed's call: no body needed. Returns the new room's id.")
-    public Created create(@RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CreateRoom.class))) String body) throws JsonProcessingException {
+    @Operation(summary = "Create a room", description = "The seed's call: no body needed. Returns the new room's id "
+            + "(which lets anyone who has it edit) and a view-only link (which does not reveal the id).")
+    public Created create(@Context UriInfo uri, @RequestBody(required = false, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateRoom.class))) String body)
+            throws JsonProcessingException {
         CreateRoom request = body == null || body.isBlank() ? new CreateRoom(null)
                 : json.readValue(body, CreateRoom.class);
-        return new Created(rooms.create(Languages.orDefault(request.language())).id());
+        RoomRecord room = rooms.create(Languages.orDefault(request.language()));
+        return new Created(room.id(), room.viewId(), viewUrl(uri, room.viewId()));
+    }
+
+    /** The page's link for a view-only key, on the address the caller used to reach this server. */
+    private static String viewUrl(UriInfo uri, String viewId) {
+        return uri.getBaseUriBuilder().replacePath("/").replaceQuery(null).queryParam("view", viewId).build().toString();
     }
 
     @GET
     @Path("{roomId}")
-    @Operation(summary = "Read a room", description = "The stored (acknowledged) text, revision and language.")
-    public RoomView get(@PathParam("roomId") String roomId) {
+    @Operation(summary = "Read a room", description = "The stored (acknowledged) text, revision, language and "
+            + "view-only link.")
+    public RoomView get(@Context UriInfo uri, @PathParam("roomId") String roomId) {
         UUID id = RoomIds.parse(roomId).orElseThrow(() ->
                 new ApiException(400, ErrorCode.INVALID_ROOM_ID, "room id must be a UUID"));
         RoomRecord room = rooms.find(id).orElseThrow(() ->
                 new ApiException(404, ErrorCode.ROOM_NOT_FOUND, "no room " + id));
-        return new RoomView(room.id(), room.code(), room.revision(), room.language(), room.updatedAt());
+        String viewId = room.viewId() != null ? room.viewId() : rooms.viewIdOf(id).orElseThrow();
+        return new RoomView(room.id(), room.code(), room.revision(), room.language(), room.updatedAt(), viewId,
+                viewUrl(uri, viewId));
     }
 
     public record CreateRoom(@Schema(description = "The room's language; python when absent.", example = "python",
             allowableValues = {"python", "javascript", "typescript", "java", "go", "plaintext"}) String language) {
     }
 
-    public record Created(UUID roomId) {
+    public record Created(UUID roomId, String viewId, String viewUrl) {
     }
 
-    public record RoomView(UUID roomId, String code, long revision, String language, Instant updatedAt) {
+    public record RoomView(UUID roomId, String code, long revision, String language, Instant updatedAt,
+                           String viewId, String viewUrl) {
     }
 }

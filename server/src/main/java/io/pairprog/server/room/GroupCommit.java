@@ -5,6 +5,7 @@ import io.pairprog.server.store.Database;
 import io.pairprog.server.store.LoggedOperation;
 import io.pairprog.server.store.OperationLog;
 import io.pairprog.server.store.RoomStore;
+import io.pairprog.server.store.Snapshots;
 import io.pairprog.server.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -169,8 +170,12 @@ public final class GroupCommit implements Managed, CommitSink {
                 }
                 PendingEdit last = edits.get(edits.size() - 1);
                 OperationLog.append(connection, entry.getKey().id(), operations);
-                RoomStore.advance(connection, entry.getKey().id(), operations.get(0).revision() - 1,
-                        last.operation().revision(), last.textAfter(), now);
+                long from = operations.get(0).revision() - 1;
+                long to = last.operation().revision();
+                RoomStore.advance(connection, entry.getKey().id(), from, to, last.textAfter(), now);
+                if (Snapshots.crossesInterval(from, to)) {
+                    Snapshots.save(connection, entry.getKey().id(), to, last.textAfter());
+                }
             }
             return null;
         });

@@ -2,6 +2,7 @@ package io.pairprog.server.room;
 
 import io.pairprog.ot.Selection;
 import io.pairprog.protocol.ServerMessage;
+import io.pairprog.server.store.Authorship;
 import java.util.List;
 
 /**
@@ -51,6 +52,11 @@ final class Participant {
 
     String role() {
         return readOnly ? io.pairprog.protocol.Participant.VIEWER : io.pairprog.protocol.Participant.EDITOR;
+    }
+
+    /** How the operation log records this connection's edits: named and coloured once it speaks OT. */
+    Authorship authorship() {
+        return speaksOt() ? new Authorship(name, color, null) : Authorship.UNKNOWN;
     }
 
     ServerMessage.ParticipantChanged changed() {

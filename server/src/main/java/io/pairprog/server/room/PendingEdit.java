@@ -2,6 +2,7 @@ package io.pairprog.server.room;
 
 import io.pairprog.server.store.LoggedOperation;
 import io.pairprog.server.store.OperationLog.ClientProgress;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An edit a room has applied in memory but not yet stored. It is acknowledged and broadcast only when
@@ -12,7 +13,9 @@ import io.pairprog.server.store.OperationLog.ClientProgress;
  * @param textAfter the room's text once this edit is applied (shared, not copied: strings are immutable)
  * @param receivedNanos when the server received it ({@link System#nanoTime()}), for the delivery latency
  * @param rebases how often it was transformed past another writer's revisions and queued again
+ * @param stored completed with the revision once stored, or exceptionally if not; null for edits from a
+ *               connection, which learns the outcome by message
  */
 record PendingEdit(Room room, int epoch, LoggedOperation operation, String textAfter, Participant sender,
-                   ClientProgress previousProgress, long receivedNanos, int rebases) {
+                   ClientProgress previousProgress, long receivedNanos, int rebases, CompletableFuture<Long> stored) {
 }

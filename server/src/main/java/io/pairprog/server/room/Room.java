@@ -8,6 +8,7 @@ import io.pairprog.protocol.ClientMessage;
 import io.pairprog.protocol.ErrorCode;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.protocol.ServerMessage;
+import io.pairprog.server.store.Authorship;
 import io.pairprog.server.store.LoggedOperation;
 import io.pairprog.server.store.OperationLog.ClientProgress;
 import io.pairprog.server.store.RoomRecord;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -173,6 +175,9 @@ public final class Room {
             sendError(peer, ErrorCode.NOT_JOINED, "cursor: send hello first", null);
             return;
         }
+        if (refusedAsReadOnly(p, "cursor", null)) {
+            return;
+        }
         if (cursor.revision() > durableRevision) {
             sendError(peer, ErrorCode.REVISION_IN_FUTURE, "cursor: revision " + cursor.revision()
                     + " is ahead of the room's revision " + durableRevision, null);
@@ -236,6 +241,9 @@ public final class Room {
                 sendError(peer, ErrorCode.NOT_JOINED, "set_language: send hello first", null);
                 return;
             }
+            if (refusedAsReadOnly(p, "set_language", null)) {
+                return;
+            }
             clientId = p.clientId;
         }
         try {
@@ -278,6 +286,9 @@ public final class Room {
             sendError(peer, ErrorCode.NOT_JOINED, "op: send hello before operations", op.clientSeq());
             return;
         }
+        if (refusedAsReadOnly(p, "op", op.clientSeq())) {
+            return;
+        }
         if (!p.clientId.equals(op.clientId())) {
             sendError(peer, ErrorCode.CLIENT_ID_MISMATCH, "op: clientId " + op.clientId()
                     + " is not this connection's (" + p.clientId + ")", op.clientSeq());
@@ -318,7 +329,16 @@ public final class Room {
             sendError(peer, ErrorCode.INVALID_OPERATION, "op: would split a surrogate pair", op.clientSeq());
             return;
         }
-        apply(p, op.clientId(), op.clientSeq(), transformed);
+        apply(p, op.clientId(), op.clientSeq(), transformed, p.authorship(), null);
+    }
+
+    /** Connections from view-only links are told no, whatever they send that would change something. */
+    private boolean refusedAsReadOnly(Participant p, String what, Long clientSeq) {
+        if (p.readOnly) {
+            sendError(p.peer, ErrorCode.READ_ONLY, what + ": this connection joined through a view-only link and "
+                    + "cannot change the room", clientSeq);
+        }
+        return p.readOnly;
     }
 
     /**
@@ -330,6 +350,9 @@ public final class Room {
         Participant p = participants.get(peer);
         if (p == null) {
             return; // a message that raced with the connection closing
+        }
+        if (refusedAsReadOnly(p, "code_update", null)) {
+            return;
         }
         if (code.length() > limits.maxDocumentChars()) {
             sendError(peer, ErrorCode.DOCUMENT_TOO_LARGE, "code_update: " + code.length()
@@ -348,28 +371,57 @@ public final class Room {
             sendError(peer, ErrorCode.STORE_UNAVAILABLE, "code_update: could not read the operation log; resend", null);
             return;
         }
-        if (apply(p, p.legacyId, p.legacySeq + 1, edit)) {
+        if (apply(p, p.legacyId, p.legacySeq + 1, edit, p.authorship(), null)) {
             p.legacySeq++;
             p.saw(code, revision);
         }
     }
 
-    /** Applies an operation already transformed to the head and queues it for commit; false if refused. */
-    private boolean apply(Participant sender, String clientId, long clientSeq, TextOperation op) {
+    /**
+     * Turns the head text into {@code target}, a past revision's text, as one operation from no connection:
+     * stored like any edit, then broadcast to everyone. Completes with the new revision once stored, at
+     * once when the text already is {@code target}, exceptionally when it cannot be stored.
+     */
+    synchronized CompletableFuture<Restored> restore(String target, long restoredRevision, String name) {
+        TextOperation edit = TextDiff.between(text, target);
+        if (edit.isNoop()) {
+            return CompletableFuture.completedFuture(new Restored(revision, false));
+        }
+        CompletableFuture<Long> stored = new CompletableFuture<>();
+        if (!apply(null, "restore-" + shortId(), 1, edit, Authorship.restore(name, restoredRevision), stored)) {
+            stored.completeExceptionally(new IllegalStateException("revision " + restoredRevision
+                    + " is longer than the document limit of " + limits.maxDocumentChars() + " characters"));
+        }
+        return stored.thenApply(revision -> new Restored(revision, true));
+    }
+
+    /** The outcome of a restore: the revision the room is at afterwards, and whether it changed anything. */
+    public record Restored(long revision, boolean changed) {
+    }
+
+    /**
+     * Applies an operation already transformed to the head and queues it for commit; false if refused.
+     * {@code sender} is null for an edit the server makes itself (a restore), which {@code stored} follows.
+     */
+    private boolean apply(Participant sender, String clientId, long clientSeq, TextOperation op, Authorship author,
+                          CompletableFuture<Long> stored) {
         String after = op.apply(text);
         if (after.length() > limits.maxDocumentChars()) {
+            if (sender == null) {
+                return false;
+            }
             sendError(sender.peer, ErrorCode.DOCUMENT_TOO_LARGE, "the document would have " + after.length()
                     + " characters, over the limit of " + limits.maxDocumentChars(), sender.speaksOt() ? clientSeq : null);
             return false;
         }
-        LoggedOperation logged = new LoggedOperation(++revision, clientId, clientSeq, op, Instant.now());
+        LoggedOperation logged = new LoggedOperation(++revision, clientId, clientSeq, op, Instant.now(), author);
         text = after;
         recent.addLast(logged);
         while (recent.size() > limits.historyWindow() && recent.peekFirst().revision() <= durableRevision) {
             recent.removeFirst();
         }
         ClientProgress previous = progress.put(clientId, new ClientProgress(clientSeq, logged.revision()));
-        PendingEdit edit = new PendingEdit(this, epoch, logged, after, sender, previous, System.nanoTime(), 0);
+        PendingEdit edit = new PendingEdit(this, epoch, logged, after, sender, previous, System.nanoTime(), 0, stored);
         pending.add(edit);
         commits.submit(edit);
         return true;
@@ -403,6 +455,9 @@ public final class Room {
             durableText = last.textAfter();
             for (PendingEdit edit : edits) {
                 publish(edit.operation(), edit.sender());
+                if (edit.stored() != null) {
+                    edit.stored().complete(edit.operation().revision());
+                }
             }
             sendTextToSeedClients(edits.stream().allMatch(e -> e.sender() == edits.get(0).sender())
                     ? edits.get(0).sender() : null);
@@ -450,7 +505,9 @@ public final class Room {
         ErrorCode code = cause.kind() == StoreException.Kind.CONFLICT ? ErrorCode.RETRY_EXHAUSTED
                 : ErrorCode.STORE_UNAVAILABLE;
         for (PendingEdit edit : rollBack()) {
-            if (participants.get(edit.sender().peer) == edit.sender()) {
+            if (edit.stored() != null) {
+                edit.stored().completeExceptionally(cause);
+            } else if (participants.get(edit.sender().peer) == edit.sender()) {
                 sendError(edit.sender().peer, code, "op: not stored (" + describe(cause) + "); resend it",
                         edit.operation().clientSeq());
             }
@@ -496,15 +553,15 @@ public final class Room {
             LoggedOperation op = edit.operation();
             String after = mine.apply(text);
             LoggedOperation renumbered = new LoggedOperation(++revision, op.clientId(), op.clientSeq(), mine,
-                    op.createdAt());
+                    op.createdAt(), op.author());
             text = after;
             recent.addLast(renumbered);
             ClientProgress previous = progress.put(op.clientId(), new ClientProgress(op.clientSeq(), revision));
             PendingEdit again = new PendingEdit(this, epoch, renumbered, after, edit.sender(), previous,
-                    edit.receivedNanos(), edit.rebases() + 1);
+                    edit.receivedNanos(), edit.rebases() + 1, edit.stored());
             pending.add(again);
             commits.submit(again);
-            if (edit.sender().knownRevision > oldDurable) {
+            if (edit.sender() != null && edit.sender().knownRevision > oldDurable) {
                 // A seed client's own pending text moved; what it last saw is now this edit's result.
                 edit.sender().saw(after, revision);
             }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -59,6 +60,31 @@ public final class RoomRegistry {
             }
             return joined;
         }));
+    }
+
+    /** The room a view-only key opens, if any. */
+    public Optional<UUID> roomOfView(String viewId) {
+        return roomStore.findByViewId(viewId);
+    }
+
+    /**
+     * Turns a room's text into {@code target} (see {@link Room#restore}), loading the room if needed;
+     * empty when no such room exists.
+     */
+    public Optional<CompletableFuture<Room.Restored>> restore(UUID roomId, String target, long restoredRevision,
+                                                              String name) {
+        List<CompletableFuture<Room.Restored>> outcome = new ArrayList<>(1);
+        Room room = rooms.compute(roomId, (id, loaded) -> {
+            Room r = loaded != null ? loaded : load(id);
+            if (r != null) {
+                outcome.add(r.restore(target, restoredRevision, name));
+            }
+            return r;
+        });
+        if (room != null) {
+            releaseIfIdle(room); // loaded only for a restore that changed nothing
+        }
+        return outcome.stream().findFirst();
     }
 
     private Room load(UUID id) {

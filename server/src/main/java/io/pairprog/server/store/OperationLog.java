@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pairprog.ot.TextOperation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -27,8 +29,9 @@ public final class OperationLog {
     }
 
     private static final String INSERT = """
-            INSERT INTO operations (room_id, revision, client_id, client_seq, operation, created_at)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO operations (room_id, revision, client_id, client_seq, operation, created_at, author, color,
+                                    restored_revision)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     /** Appends operations inside the caller's transaction, as one JDBC batch. */
@@ -42,6 +45,9 @@ public final class OperationLog {
                 statement.setLong(4, op.clientSeq());
                 statement.setString(5, toJson(op.operation()));
                 statement.setObject(6, OffsetDateTime.ofInstant(op.createdAt(), ZoneOffset.UTC));
+                statement.setString(7, op.author().name());
+                statement.setString(8, op.author().color());
+                statement.setObject(9, op.author().restoredRevision(), Types.BIGINT);
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -49,8 +55,8 @@ public final class OperationLog {
     }
 
     private static final String RANGE = """
-            SELECT revision, client_id, client_seq, operation, created_at FROM operations
-            WHERE room_id = ? AND revision > ? AND revision <= ?
+            SELECT revision, client_id, client_seq, operation, created_at, author, color, restored_revision
+            FROM operations WHERE room_id = ? AND revision > ? AND revision <= ?
             ORDER BY revision
             """;
 
@@ -60,12 +66,34 @@ public final class OperationLog {
             statement.setObject(1, roomId);
             statement.setLong(2, after);
             statement.setLong(3, upTo);
-        }, row -> new LoggedOperation(
+        }, OperationLog::read);
+    }
+
+    private static final String NEWEST_BEFORE = """
+            SELECT revision, client_id, client_seq, operation, created_at, author, color, restored_revision
+            FROM operations WHERE room_id = ? AND revision < ?
+            ORDER BY revision DESC LIMIT ?
+            """;
+
+    /** At most {@code limit} operations below revision {@code before}, newest first: history reads backwards. */
+    public List<LoggedOperation> newestBefore(UUID roomId, long before, int limit) {
+        return database.query(NEWEST_BEFORE, statement -> {
+            statement.setObject(1, roomId);
+            statement.setLong(2, before);
+            statement.setInt(3, limit);
+        }, OperationLog::read);
+    }
+
+    private static LoggedOperation read(ResultSet row) throws SQLException {
+        long restored = row.getLong("restored_revision");
+        Long restoredRevision = row.wasNull() ? null : restored;
+        return new LoggedOperation(
                 row.getLong("revision"),
                 row.getString("client_id"),
                 row.getLong("client_seq"),
                 fromJson(row.getString("operation")),
-                row.getObject("created_at", OffsetDateTime.class).toInstant()));
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                new Authorship(row.getString("author"), row.getString("color"), restoredRevision));
     }
 
     private static final String LAST_SEQUENCES = """

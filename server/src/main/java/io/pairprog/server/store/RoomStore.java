@@ -17,28 +17,60 @@ public final class RoomStore {
     }
 
     private static final String INSERT = """
-            INSERT INTO rooms (id, code, revision, language, created_at, updated_at)
-            VALUES (?, '', 0, ?, ?, ?)
+            INSERT INTO rooms (id, code, revision, language, created_at, updated_at, view_id)
+            VALUES (?, '', 0, ?, ?, ?, ?)
             """;
 
     public RoomRecord create(String language) {
         UUID id = UUID.randomUUID();
+        String viewId = ViewIds.random();
         OffsetDateTime now = now();
         database.update(INSERT, statement -> {
             statement.setObject(1, id);
             statement.setString(2, language);
             statement.setObject(3, now);
             statement.setObject(4, now);
+            statement.setString(5, viewId);
         });
-        return new RoomRecord(id, "", 0, language, now.toInstant());
+        return new RoomRecord(id, "", 0, language, now.toInstant(), viewId);
     }
 
     private static final String FIND = """
-            SELECT id, code, revision, language, updated_at FROM rooms WHERE id = ?
+            SELECT id, code, revision, language, updated_at, view_id FROM rooms WHERE id = ?
             """;
 
     public Optional<RoomRecord> find(UUID id) {
         return database.queryOne(FIND, statement -> statement.setObject(1, id), RoomRecord.MAPPER);
+    }
+
+    private static final String FIND_BY_VIEW = """
+            SELECT id FROM rooms WHERE view_id = ?
+            """;
+
+    /** The room a view-only key belongs to. */
+    public Optional<UUID> findByViewId(String viewId) {
+        return database.queryOne(FIND_BY_VIEW, statement -> statement.setString(1, viewId),
+                row -> row.getObject("id", UUID.class));
+    }
+
+    private static final String ASSIGN_VIEW = """
+            UPDATE rooms SET view_id = ? WHERE id = ? AND view_id IS NULL
+            """;
+
+    /**
+     * The room's view-only key, giving one to a room created before view links existed. Two servers
+     * racing here both end up with the key the first one stored.
+     */
+    public Optional<String> viewIdOf(UUID id) {
+        Optional<RoomRecord> room = find(id);
+        if (room.isEmpty() || room.get().viewId() != null) {
+            return room.map(RoomRecord::viewId);
+        }
+        database.update(ASSIGN_VIEW, statement -> {
+            statement.setString(1, ViewIds.random());
+            statement.setObject(2, id);
+        });
+        return find(id).map(RoomRecord::viewId);
     }
 
     private static final String SET_LANGUAGE = """

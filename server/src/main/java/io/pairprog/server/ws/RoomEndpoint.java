@@ -10,6 +10,7 @@ import io.pairprog.server.room.Room;
 import io.pairprog.server.room.RoomIds;
 import io.pairprog.server.room.RoomRegistry;
 import io.pairprog.server.store.StoreException;
+import io.pairprog.server.store.ViewIds;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * {@code /ws/{roomId}}: one instance per connection. Each callback decodes, hands the message to the
+ * {@code /ws/{roomId}} and, read-only, {@code /ws/view/{viewId}}: one instance per connection. Each callback decodes, hands the message to the
  * room and lets the room reply; nothing here knows about transformation or storage. Public only because
  * Tyrus invokes the callbacks reflectively.
  */
@@ -66,25 +67,44 @@ public final class RoomEndpoint extends Endpoint {
         address = remote == null ? "unknown" : remote;
         guard.opened(peer);
         session.addMessageHandler(PongMessage.class, pong -> peer.heard());
-        Optional<UUID> roomId = RoomIds.parse(session.getPathParameters().get("roomId"));
-        if (roomId.isEmpty()) {
-            refuse(ErrorCode.INVALID_ROOM_ID, "room id must be a UUID", CloseCodes.INVALID_ROOM_ID);
-            return;
-        }
+        String viewId = session.getPathParameters().get(WebSockets.VIEW_ID);
+        boolean readOnly = viewId != null;
         try {
-            room = registry.join(roomId.get(), peer, false).orElse(null);
+            Optional<UUID> roomId = readOnly ? roomOfView(viewId) : roomOf(session.getPathParameters().get("roomId"));
+            if (roomId.isEmpty()) {
+                return;
+            }
+            room = registry.join(roomId.get(), peer, readOnly).orElse(null);
+            if (room == null) {
+                refuse(ErrorCode.ROOM_NOT_FOUND, readOnly ? "no room has this view link" : "no room " + roomId.get(),
+                        CloseCodes.ROOM_NOT_FOUND);
+                return;
+            }
         } catch (StoreException e) {
-            log.warn("join of room {} failed: {}", roomId.get(), e.getMessage());
+            log.warn("join of {} failed: {}", readOnly ? "a view link" : "a room", e.getMessage());
             refuse(ErrorCode.STORE_UNAVAILABLE, "the database is unavailable; try again", CloseCodes.TRY_AGAIN_LATER);
-            return;
-        }
-        if (room == null) {
-            refuse(ErrorCode.ROOM_NOT_FOUND, "no room " + roomId.get(), CloseCodes.ROOM_NOT_FOUND);
             return;
         }
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data -> refuse(
                 ErrorCode.MALFORMED_MESSAGE, "binary frames are not part of the protocol", CloseCodes.UNSUPPORTED_DATA));
+    }
+
+    private Optional<UUID> roomOf(String roomId) {
+        Optional<UUID> id = RoomIds.parse(roomId);
+        if (id.isEmpty()) {
+            refuse(ErrorCode.INVALID_ROOM_ID, "room id must be a UUID", CloseCodes.INVALID_ROOM_ID);
+        }
+        return id;
+    }
+
+    /** The room behind a view link. Its errors never name the room: the view link must not reveal it. */
+    private Optional<UUID> roomOfView(String viewId) {
+        Optional<UUID> id = ViewIds.isWellFormed(viewId) ? registry.roomOfView(viewId) : Optional.empty();
+        if (id.isEmpty()) {
+            refuse(ErrorCode.ROOM_NOT_FOUND, "no room has this view link", CloseCodes.ROOM_NOT_FOUND);
+        }
+        return id;
     }
 
     /** Every log line while handling a message names the room and, once known, the client. */

@@ -11,11 +11,16 @@ import java.util.Map;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter;
 
-/** The WebSocket side of the server: the {@code /ws/{roomId}} endpoint on a shared Grizzly listener. */
+/**
+ * The WebSocket side of the server: {@code /ws/{roomId}} and its read-only twin {@code /ws/view/{viewId}}
+ * on a shared Grizzly listener.
+ */
 public final class WebSockets {
     /** Handshake headers, kept in the session's user properties for {@link RoomEndpoint#onOpen}. */
     static final String ORIGIN = "pairprog.origin";
     static final String HOST = "pairprog.host";
+    /** The path parameter of view-only connections. */
+    static final String VIEW_ID = "viewId";
 
     private final WebSocketContainer container;
     private final RoomRegistry registry;
@@ -48,7 +53,12 @@ public final class WebSockets {
 
     /** Registers the endpoints; call after the HTTP server has started. */
     public void deploy() throws DeploymentException {
-        container.register(ServerEndpointConfig.Builder.create(RoomEndpoint.class, "/ws/{roomId}")
+        container.register(endpoint("/ws/{roomId}"));
+        container.register(endpoint("/ws/view/{" + VIEW_ID + "}"));
+    }
+
+    private ServerEndpointConfig endpoint(String path) {
+        return ServerEndpointConfig.Builder.create(RoomEndpoint.class, path)
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
                     public <T> T getEndpointInstance(Class<T> endpointClass) {
@@ -63,7 +73,7 @@ public final class WebSockets {
                         properties.put(HOST, first(request.getHeaders(), "Host"));
                     }
                 })
-                .build());
+                .build();
     }
 
     /**

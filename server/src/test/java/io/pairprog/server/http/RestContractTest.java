@@ -32,7 +32,14 @@ class RestContractTest {
         HttpResponse<String> response = server.post("/rooms/", null, null);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith(JSON));
-        assertThat(response.body()).matches("\\{\"roomId\":\"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\"}");
+        // The seed's field first and unchanged; the view-only link beside it.
+        assertThat(response.body()).matches("\\{\"roomId\":\"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\","
+                + "\"viewId\":\"[A-Za-z0-9_-]{22}\",\"viewUrl\":\"http://127\\.0\\.0\\.1:\\d+/\\?view=[A-Za-z0-9_-]{22}\"}");
+        JsonNode created = TestServer.json(response.body());
+        assertThat(created.get("viewUrl").asText()).endsWith("?view=" + created.get("viewId").asText())
+                .doesNotContain(created.get("roomId").asText());
+        assertThat(server.room(created.get("roomId").asText()).get("viewId").asText())
+                .isEqualTo(created.get("viewId").asText());
     }
 
     @Test

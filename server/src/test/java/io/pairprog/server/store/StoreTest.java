@@ -33,8 +33,8 @@ class StoreTest {
             TextOperation second = TextOperation.builder().retain(first.targetLength()).insert("x").build();
             database.inTransaction(c -> {
                 OperationLog.append(c, room.id(), List.of(
-                        new LoggedOperation(1, "a", 1, first, Instant.now()),
-                        new LoggedOperation(2, "b", 7, second, Instant.now())));
+                        new LoggedOperation(1, "a", 1, first, Instant.now(), Authorship.UNKNOWN),
+                        new LoggedOperation(2, "b", 7, second, Instant.now(), Authorship.UNKNOWN)));
                 RoomStore.advance(c, room.id(), 0, 2, "héllo 😀\r\nx", Instant.now());
                 return null;
             });
@@ -56,12 +56,12 @@ class StoreTest {
         Database database = open(kind);
         try {
             RoomRecord room = new RoomStore(database).create("python");
-            LoggedOperation op = new LoggedOperation(1, "a", 1, TextOperation.builder().insert("a").build(), Instant.now());
+            LoggedOperation op = new LoggedOperation(1, "a", 1, TextOperation.builder().insert("a").build(), Instant.now(), Authorship.UNKNOWN);
             database.inTransaction(c -> {
                 OperationLog.append(c, room.id(), List.of(op));
                 return null;
             });
-            LoggedOperation rival = new LoggedOperation(1, "b", 1, TextOperation.builder().insert("b").build(), Instant.now());
+            LoggedOperation rival = new LoggedOperation(1, "b", 1, TextOperation.builder().insert("b").build(), Instant.now(), Authorship.UNKNOWN);
             assertThatThrownBy(() -> database.inTransaction(c -> {
                 OperationLog.append(c, room.id(), List.of(rival));
                 return null;
@@ -88,6 +88,78 @@ class StoreTest {
                 return null;
             })).isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
             assertThat(rooms.find(id).orElseThrow().code()).isEqualTo("first");
+        } finally {
+            database.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void authorshipOfEachRevisionIsStoredAndReadBackNewestFirst(TestDatabases.Kind kind) {
+        Database database = open(kind);
+        try {
+            RoomRecord room = new RoomStore(database).create("python");
+            OperationLog log = new OperationLog(database);
+            TextOperation a = TextOperation.builder().insert("a").build();
+            TextOperation b = TextOperation.builder().retain(1).insert("b").build();
+            TextOperation undo = TextOperation.builder().delete(2).build();
+            database.inTransaction(c -> {
+                OperationLog.append(c, room.id(), List.of(
+                        new LoggedOperation(1, "c1", 1, a, Instant.now(), new Authorship("Ada", "#e6194b", null)),
+                        new LoggedOperation(2, "legacy-1", 1, b, Instant.now(), Authorship.UNKNOWN),
+                        new LoggedOperation(3, "restore-1", 1, undo, Instant.now(), Authorship.restore("Bo", 0))));
+                return null;
+            });
+            assertThat(log.newestBefore(room.id(), 4, 10)).extracting(LoggedOperation::revision).containsExactly(3L, 2L, 1L);
+            assertThat(log.newestBefore(room.id(), 3, 1)).extracting(LoggedOperation::author)
+                    .containsExactly(Authorship.UNKNOWN);
+            assertThat(log.range(room.id(), 0, 3)).extracting(LoggedOperation::author).containsExactly(
+                    new Authorship("Ada", "#e6194b", null), Authorship.UNKNOWN, new Authorship("Bo", null, 0L));
+        } finally {
+            database.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void theLatestSnapshotAtOrBeforeARevisionIsFoundAndASecondSaveKeepsTheFirst(TestDatabases.Kind kind) {
+        Database database = open(kind);
+        try {
+            UUID id = new RoomStore(database).create("python").id();
+            Snapshots snapshots = new Snapshots(database);
+            assertThat(snapshots.latestAtOrBefore(id, 500)).isEqualTo(Snapshots.Snapshot.EMPTY);
+            snapshots.save(id, 100, "at 100");
+            snapshots.save(id, 205, "at 205");
+            snapshots.save(id, 100, "again at 100");
+            assertThat(snapshots.latestAtOrBefore(id, 99)).isEqualTo(Snapshots.Snapshot.EMPTY);
+            assertThat(snapshots.latestAtOrBefore(id, 100)).isEqualTo(new Snapshots.Snapshot(100, "at 100"));
+            assertThat(snapshots.latestAtOrBefore(id, 204)).isEqualTo(new Snapshots.Snapshot(100, "at 100"));
+            assertThat(snapshots.latestAtOrBefore(id, 9_999)).isEqualTo(new Snapshots.Snapshot(205, "at 205"));
+        } finally {
+            database.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void everyRoomHasItsOwnViewIdWhichFindsItAndOlderRoomsGetOneWhenAsked(TestDatabases.Kind kind) {
+        Database database = open(kind);
+        try {
+            RoomStore rooms = new RoomStore(database);
+            RoomRecord first = rooms.create("python");
+            RoomRecord second = rooms.create("python");
+            assertThat(first.viewId()).matches("[A-Za-z0-9_-]{22}").isNotEqualTo(second.viewId());
+            assertThat(ViewIds.isWellFormed(first.viewId())).isTrue();
+            assertThat(rooms.findByViewId(first.viewId())).contains(first.id());
+            assertThat(rooms.findByViewId(first.id().toString())).isEmpty();
+            assertThat(rooms.viewIdOf(first.id())).contains(first.viewId());
+
+            database.update("UPDATE rooms SET view_id = NULL WHERE id = ?", st -> st.setObject(1, second.id()));
+            String assigned = rooms.viewIdOf(second.id()).orElseThrow();
+            assertThat(assigned).matches("[A-Za-z0-9_-]{22}").isNotEqualTo(second.viewId());
+            assertThat(rooms.viewIdOf(second.id())).contains(assigned);
+            assertThat(rooms.findByViewId(assigned)).contains(second.id());
+            assertThat(rooms.viewIdOf(UUID.randomUUID())).isEmpty();
         } finally {
             database.stop();
         }

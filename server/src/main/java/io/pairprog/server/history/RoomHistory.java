@@ -1,0 +1,85 @@
+package io.pairprog.server.history;
+
+import io.pairprog.server.store.LoggedOperation;
+import io.pairprog.server.store.OperationLog;
+import io.pairprog.server.store.RoomRecord;
+import io.pairprog.server.store.Snapshots;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reading a room's past from the operation log: the history as readable steps, and the text at any
+ * revision. Both do bounded work per call however long the history is: a page reads at most
+ * {@value #MAX_SCANNED} operations, and a revision's text is a snapshot plus at most one snapshot
+ * interval of operations (rooms stored before snapshots existed are backfilled on their first read).
+ */
+public final class RoomHistory {
+    static final int MAX_SCANNED = 5_000;
+    private static final int CHUNK = 500;
+
+    private final OperationLog log;
+    private final Snapshots snapshots;
+
+    public RoomHistory(OperationLog log, Snapshots snapshots) {
+        this.log = log;
+        this.snapshots = snapshots;
+    }
+
+    /**
+     * Up to {@code limit} steps made of revisions below {@code before} (all of them when null). A step
+     * is only cut at a page boundary when one page would read more than {@value #MAX_SCANNED} operations.
+     */
+    public HistoryPage page(RoomRecord room, Long before, int limit) {
+        long cursor = before == null ? room.revision() + 1 : Math.min(before, room.revision() + 1);
+        List<HistoryStep> steps = new ArrayList<>();
+        HistoryStep current = null;
+        int scanned = 0;
+        while (cursor > 1 && scanned < MAX_SCANNED) {
+            List<LoggedOperation> chunk = log.newestBefore(room.id(), cursor, Math.min(CHUNK, MAX_SCANNED - scanned));
+            if (chunk.isEmpty()) {
+                break;
+            }
+            for (LoggedOperation op : chunk) {
+                if (current != null && current.continuesWith(op)) {
+                    current = current.extendedBy(op);
+                } else {
+                    if (current != null) {
+                        steps.add(current);
+                        if (steps.size() == limit) {
+                            return new HistoryPage(room.revision(), steps, current.fromRevision());
+                        }
+                    }
+                    current = HistoryStep.of(op);
+                }
+                cursor = op.revision();
+                scanned++;
+            }
+        }
+        if (current != null) {
+            steps.add(current);
+        }
+        return new HistoryPage(room.revision(), steps, cursor > 1 ? cursor : null);
+    }
+
+    /** The text at {@code revision}, which must be between 0 and the room's stored revision. */
+    public String textAt(RoomRecord room, long revision) {
+        if (revision == room.revision()) {
+            return room.code();
+        }
+        Snapshots.Snapshot start = snapshots.latestAtOrBefore(room.id(), revision);
+        String text = start.code();
+        for (long after = start.revision(); after < revision; ) {
+            long upTo = Math.min(after + CHUNK, revision);
+            for (LoggedOperation op : log.range(room.id(), after, upTo)) {
+                text = op.operation().apply(text);
+                if (op.revision() % Snapshots.INTERVAL == 0) {
+                    // Commits snapshot where a batch ends, so this mostly fills in rooms stored before
+                    // snapshots existed; either way the next read of this stretch is short.
+                    snapshots.save(room.id(), op.revision(), text);
+                }
+            }
+            after = upTo;
+        }
+        return text;
+    }
+}
