@@ -108,7 +108,7 @@ export async function roomScreen(roomId) {
     'Shift-Cmd-Z': applyUndo('redo'),
   });
   new Autocomplete(cm, { language: () => room.language(), enabled: () => session.ot !== null });
-  const history = new HistoryPanel({ roomId, name: () => session.name, mode: () => cm.getOption('mode'), editor: cm });
+  const history = new HistoryPanel({ roomId, name: () => session.name, mode: () => cm.getOption('mode') });
   $('history-button').addEventListener('click', () => history.open());
 
   $('language').addEventListener('change', () => {
@@ -120,7 +120,13 @@ export async function roomScreen(roomId) {
       toast('You are offline; the language can be changed once you are back online.', 'warn');
     }
   });
-  return { cm, editor, undo, session, events: screenEvents, language: () => language, setLanguage };
+  session.start();
+  window.addEventListener('beforeunload', (event) => {
+    if (session.ot && !session.ot.isSynchronized()) {
+      event.preventDefault(); // unsent edits: let the browser ask before they are lost
+      event.returnValue = '';
+    }
+  });
 }
 
 /** The room behind the view-only link `viewId`, to watch. */
