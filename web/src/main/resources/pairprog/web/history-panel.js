@@ -25,10 +25,19 @@ const CACHED_TEXTS = 120;
 const DELETION_SHOWN = 200; // characters of a deletion shown struck through at its place
 const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
-/** A server timestamp for people, or '' if it is missing or not a date. */
-function formatTime(iso) {
-  const date = new Date(iso);
-  return iso && !Number.isNaN(date.getTime()) ? TIME.format(date) : '';
+/**
+ * A server timestamp for people, or '' if it is missing or not a date. It comes as ISO-8601 text, or
+ * as Jackson's default for an Instant, seconds since the epoch (with a fraction).
+ */
+function formatTime(time) {
+  const date = typeof time === 'number' ? new Date(Math.round(time * 1000)) : new Date(time);
+  return time != null && !Number.isNaN(date.getTime()) ? TIME.format(date) : '';
+}
+
+/** The same timestamp as ISO-8601, for `<time datetime>`, or ''. */
+function isoTime(time) {
+  const date = typeof time === 'number' ? new Date(Math.round(time * 1000)) : new Date(time);
+  return time != null && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
 }
 
 /**
@@ -293,7 +302,8 @@ export class HistoryPanel {
       if (result.changed === false) {
         toast('The code already is this version; nothing to restore.', 'info');
       } else {
-        toast(`Restored the version of revision ${step.toRevision}${step.endedAt ? ` (${formatTime(step.endedAt)})` : ''}.`, 'success');
+        const when = formatTime(step.endedAt);
+        toast(`Restored the version of revision ${step.toRevision}${when ? ` (${when})` : ''}.`, 'success');
       }
       this.close();
     } catch (e) {
@@ -370,7 +380,7 @@ export class HistoryPanel {
     $('history-swatch').hidden = !step;
     const time = $('history-time');
     time.textContent = step ? formatTime(step.endedAt) : '';
-    time.dateTime = step && step.endedAt ? step.endedAt : '';
+    time.dateTime = step ? isoTime(step.endedAt) : '';
     $('history-inserted').textContent = step ? `+${step.inserted}` : '';
     $('history-deleted').textContent = step ? `−${step.deleted}` : '';
     $('history-note').textContent = !step ? ''

@@ -318,7 +318,8 @@ class WebClientTest {
 
     /**
      * Alice and Bob type at the same place at the same time, without waiting for each other, so their
-     * characters interleave; then Alice undoes her three bursts one by one. Her letters are a, b and c,
+     * characters interleave (each one's keys land between the other's); then Alice undoes her three
+     * bursts one by one. Her letters are a, b and c,
      * Bob's upper case, the base digits, so "the text without Alice's last k bursts" is the converged text
      * with those letters filtered out, whatever the interleaving was. Redo brings each burst back.
      */
@@ -339,8 +340,12 @@ class WebClientTest {
         try {
             Future<?> aliceTyping = pool.submit(() -> {
                 for (String burst : bursts) {
-                    alice.type(burst); // one burst is one undo step: its keys are closer than the page's merge window
-                    Thread.sleep(1200); // pacing, longer than that window, so the next burst is a new undo step
+                    for (char c : burst.toCharArray()) {
+                        alice.type(String.valueOf(c));
+                        Thread.sleep(60); // pacing, so Bob's keys can fall inside a burst; well within the page's
+                                          // undo merge window (800 ms), so a burst stays one undo step
+                    }
+                    Thread.sleep(1200); // longer than that window: the next burst is a new undo step
                 }
                 return null;
             });
