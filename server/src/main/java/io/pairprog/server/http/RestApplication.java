@@ -29,7 +29,7 @@ public final class RestApplication {
                 .register(new BodyLimitFilter(maxBodyBytes))
                 // Jackson's own mappers answer in plain text; ours answer in the API's JSON error shape.
                 .register(JacksonFeature.withoutExceptionMappers())
-                .register((ContextResolver<ObjectMapper>) type -> json)
+                .register(new JsonResolver(json))
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     }
 
@@ -41,5 +41,22 @@ public final class RestApplication {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
+    }
+
+    /**
+     * Hands Jersey our mapper. A named class, not a lambda: Jersey finds a resolver by its generic type,
+     * which a lambda erases, and would silently fall back to a default mapper (numeric timestamps).
+     */
+    private static final class JsonResolver implements ContextResolver<ObjectMapper> {
+        private final ObjectMapper json;
+
+        JsonResolver(ObjectMapper json) {
+            this.json = json;
+        }
+
+        @Override
+        public ObjectMapper getContext(Class<?> type) {
+            return json;
+        }
     }
 }

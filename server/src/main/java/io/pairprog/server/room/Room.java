@@ -14,10 +14,8 @@ import io.pairprog.server.store.OperationLog.ClientProgress;
 import io.pairprog.server.store.RoomRecord;
 import io.pairprog.server.store.StoreException;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +55,7 @@ public final class Room {
     private long revision;
     private String durableText;
     private long durableRevision;
-    /** Operations (revision - recent.size(), revision]; never evicts one that is not yet durable. */
-    private final ArrayDeque<LoggedOperation> recent = new ArrayDeque<>();
+    private final RecentOperations recent;
     private final Map<String, ClientProgress> progress;
     private final List<PendingEdit> pending = new ArrayList<>();
     private final Map<Peer, Participant> participants = new LinkedHashMap<>();
@@ -85,6 +82,7 @@ public final class Room {
         this.commits = commits;
         this.codec = codec;
         this.onIdle = onIdle;
+        this.recent = new RecentOperations(id, revision, limits.historyWindow(), storage);
     }
 
     public UUID id() {
@@ -142,7 +140,7 @@ public final class Room {
         }
         List<LoggedOperation> missed;
         try {
-            missed = operations(hello.revision(), durableRevision);
+            missed = recent.range(hello.revision(), durableRevision);
         } catch (StoreException e) {
             sendError(peer, ErrorCode.STORE_UNAVAILABLE, "hello: could not read the operation log; try again", null);
             return;
@@ -194,7 +192,7 @@ public final class Room {
     /** Sends {@code owner}'s selection, transformed up to the durable head, to one participant or to all. */
     private void sendCursor(Participant owner, List<Selection.Range> ranges, long atRevision, Participant only) {
         Selection selection = new Selection(ranges);
-        for (LoggedOperation op : operations(atRevision, durableRevision)) {
+        for (LoggedOperation op : recent.range(atRevision, durableRevision)) {
             selection = selection.transform(op.operation());
         }
         int length = durableText.length();
@@ -306,7 +304,7 @@ public final class Room {
         }
         TextOperation transformed = op.op();
         try {
-            List<LoggedOperation> concurrent = operations(op.baseRevision(), revision);
+            List<LoggedOperation> concurrent = recent.range(op.baseRevision(), revision);
             int lengthAtBase = text.length();
             for (LoggedOperation c : concurrent) {
                 lengthAtBase -= c.operation().targetLength() - c.operation().baseLength();
@@ -364,7 +362,7 @@ public final class Room {
             return;
         }
         try {
-            for (LoggedOperation concurrent : operations(p.knownRevision, revision)) {
+            for (LoggedOperation concurrent : recent.range(p.knownRevision, revision)) {
                 edit = TextOperation.transform(edit, concurrent.operation()).aPrime();
             }
         } catch (StoreException e) {
@@ -416,10 +414,7 @@ public final class Room {
         }
         LoggedOperation logged = new LoggedOperation(++revision, clientId, clientSeq, op, Instant.now(), author);
         text = after;
-        recent.addLast(logged);
-        while (recent.size() > limits.historyWindow() && recent.peekFirst().revision() <= durableRevision) {
-            recent.removeFirst();
-        }
+        recent.add(logged, durableRevision);
         ClientProgress previous = progress.put(clientId, new ClientProgress(clientSeq, logged.revision()));
         PendingEdit edit = new PendingEdit(this, epoch, logged, after, sender, previous, System.nanoTime(), 0, stored);
         pending.add(edit);
@@ -555,7 +550,7 @@ public final class Room {
             LoggedOperation renumbered = new LoggedOperation(++revision, op.clientId(), op.clientSeq(), mine,
                     op.createdAt(), op.author());
             text = after;
-            recent.addLast(renumbered);
+            recent.add(renumbered, durableRevision);
             ClientProgress previous = progress.put(op.clientId(), new ClientProgress(op.clientSeq(), revision));
             PendingEdit again = new PendingEdit(this, epoch, renumbered, after, edit.sender(), previous,
                     edit.receivedNanos(), edit.rebases() + 1, edit.stored());
@@ -581,11 +576,7 @@ public final class Room {
             }
         }
         pending.clear();
-        for (Iterator<LoggedOperation> it = recent.descendingIterator(); it.hasNext(); ) {
-            if (it.next().revision() > durableRevision) {
-                it.remove();
-            }
-        }
+        recent.truncateAfter(durableRevision);
         text = durableText;
         revision = durableRevision;
         epoch++;
@@ -606,7 +597,7 @@ public final class Room {
         for (LoggedOperation op : foreign) {
             durableText = op.operation().apply(durableText);
             durableRevision = op.revision();
-            recent.addLast(op);
+            recent.add(op, durableRevision);
             progress.put(op.clientId(), new ClientProgress(op.clientSeq(), op.revision()));
             publish(op, null);
         }
@@ -620,21 +611,6 @@ public final class Room {
     private static String describe(StoreException cause) {
         return cause.kind() == StoreException.Kind.CONFLICT ? "another writer stored this revision first"
                 : "the database is unavailable";
-    }
-
-    /** The operations (after, upTo], from memory when recent enough, else from the log plus memory. */
-    private List<LoggedOperation> operations(long after, long upTo) {
-        List<LoggedOperation> result = new ArrayList<>();
-        long oldestInMemory = revision - recent.size();
-        if (after < oldestInMemory) {
-            result.addAll(storage.range(id, after, Math.min(oldestInMemory, upTo)));
-        }
-        for (LoggedOperation op : recent) {
-            if (op.revision() > after && op.revision() <= upTo) {
-                result.add(op);
-            }
-        }
-        return result;
     }
 
     private static ServerMessage.Op broadcastOf(LoggedOperation op) {

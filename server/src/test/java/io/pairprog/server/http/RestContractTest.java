@@ -57,7 +57,7 @@ class RestContractTest {
         assertThat(room.get("code").asText()).isEmpty();
         assertThat(room.get("revision").asLong()).isZero();
         assertThat(room.get("language").asText()).isEqualTo("python");
-        assertThat(room.get("updatedAt").asText()).isNotBlank();
+        assertThat(room.get("updatedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     }
 
     @Test

@@ -87,11 +87,13 @@ class OpenApiTest {
     void schemasComeFromTheResourceTypesAndEveryApiErrorIsTheErrorBody() {
         JsonNode schemas = document.get("components").get("schemas");
         assertThat(schemas.get("RoomView").get("properties").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("roomId", "code", "revision", "language", "updatedAt");
+                .containsExactlyInAnyOrder("roomId", "code", "revision", "language", "updatedAt", "viewId", "viewUrl");
         assertThat(operation("get", "/rooms/{roomId}").get("parameters").get(0).get("name").asText()).isEqualTo("roomId");
         assertThat(operation("post", "/autocomplete").at("/responses/200/content/application~1json/schema/$ref").asText())
                 .endsWith("/Answer");
-        for (String[] api : new String[][] {{"post", "/rooms"}, {"get", "/rooms/{roomId}"}, {"post", "/autocomplete"}}) {
+        for (String[] api : new String[][] {{"post", "/rooms"}, {"get", "/rooms/{roomId}"}, {"post", "/autocomplete"},
+            {"get", "/rooms/{roomId}/history"}, {"get", "/rooms/{roomId}/revisions/{revision}"},
+            {"post", "/rooms/{roomId}/restore"}}) {
             assertThat(operation(api[0], api[1]).at("/responses/default/content/application~1json/schema/$ref").asText())
                     .as(api[0] + " " + api[1]).endsWith("/ErrorBody");
         }
