@@ -4,72 +4,35 @@
  * a read-only editor, with what the step changed marked in its author's colour; Play walks the
  * steps from the slider to now; "Restore this version" makes that text the current one again.
  *
- * A step is a run of one client's consecutive revisions (docs/protocol.md, History): the text before
- * it is revision `fromRevision - 1`, after it `toRevision`. Steps come newest first, a page at a
- * time (`GET /rooms/{id}/history`); reaching the oldest loaded step asks for the page before it.
- * Texts come from `GET /rooms/{id}/revisions/{n}`; a revision never changes, so they are cached.
+ * A step is a run of one client's consecutive revisions (room-history.js); steps come a page at a
+ * time, and reaching the oldest loaded step asks for the page before it.
  *
- * The panel never touches the live document: a restore is `POST /rooms/{id}/restore`, which the
- * server stores as one ordinary operation and sends to every editor, this one included, over the
- * WebSocket like any other edit.
+ * The panel never touches the live document: a restore is stored by the server as one ordinary
+ * operation and sent to every editor, this one included, over the WebSocket like any other edit.
  *
  * Its state, for styles and tests: `data-state` (closed, loading, ready, empty, error),
  * `data-revision` (the revision shown), `data-steps` (steps loaded), `data-playing`.
  */
 import { safeColor } from './editor-adapter.js';
-import { $, requestJson, toast } from './ui.js';
+import { RoomHistory, changeBetween } from './room-history.js';
+import { $, toast } from './ui.js';
 
-const PAGE_SIZE = 50;
 const PLAY_STEP_MS = 700;
-const CACHED_TEXTS = 120;
 const DELETION_SHOWN = 200; // characters of a deletion shown struck through at its place
 const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
-/**
- * A server timestamp for people, or '' if it is missing or not a date. It comes as ISO-8601 text, or
- * as Jackson's default for an Instant, seconds since the epoch (with a fraction).
- */
+/** A step's ISO-8601 timestamp as a Date, or null if it is missing or not a date. */
+function dateOf(time) {
+  const date = typeof time === 'string' ? new Date(time) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : null;
+}
+
+/** A timestamp for people, or ''. */
 function formatTime(time) {
-  const date = typeof time === 'number' ? new Date(Math.round(time * 1000)) : new Date(time);
-  return time != null && !Number.isNaN(date.getTime()) ? TIME.format(date) : '';
+  const date = dateOf(time);
+  return date ? TIME.format(date) : '';
 }
 
-/** The same timestamp as ISO-8601, for `<time datetime>`, or ''. */
-function isoTime(time) {
-  const date = typeof time === 'number' ? new Date(Math.round(time * 1000)) : new Date(time);
-  return time != null && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
-}
-
-/**
- * Where `before` and `after` differ, as one replaced span (common prefix and suffix, never ending
- * inside a surrogate pair): `start` in both texts, the `inserted` text of `after`, the `deleted` one of `before`.
- */
-export function changeBetween(before, after) {
-  const shorter = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) {
-    prefix++;
-  }
-  if (prefix > 0 && isHighSurrogate(after.charCodeAt(prefix - 1))) {
-    prefix--;
-  }
-  let suffix = 0;
-  while (suffix < shorter - prefix
-      && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) {
-    suffix++;
-  }
-  if (suffix > 0 && isLowSurrogate(after.charCodeAt(after.length - suffix))) {
-    suffix--;
-  }
-  return {
-    start: prefix,
-    inserted: after.slice(prefix, after.length - suffix),
-    deleted: before.slice(prefix, before.length - suffix),
-  };
-}
-
-const isHighSurrogate = (code) => code >= 0xd800 && code <= 0xdbff;
-const isLowSurrogate = (code) => code >= 0xdc00 && code <= 0xdfff;
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What to tell the user about a failed request (an ApiError from ui.js, or anything thrown). */
@@ -89,7 +52,7 @@ function explain(error) {
 export class HistoryPanel {
   /** `roomId`; `name()`: the user's display name, recorded with a restore; `mode()`: the editor's language mode. */
   constructor({ roomId, name, mode }) {
-    this.base = `/rooms/${encodeURIComponent(roomId)}`;
+    this.history = new RoomHistory(roomId);
     this.name = name;
     this.mode = mode;
     this.panel = $('history-panel');
@@ -98,7 +61,6 @@ export class HistoryPanel {
     this.index = -1;
     this.nextBefore = null; // the `before` of the next older page, null once revision 1 is loaded
     this.loadingOlder = false;
-    this.texts = new Map(); // revision -> Promise<string>, oldest entry first
     this.preview = null;
     this.marks = [];
     this.generation = 0; // bumped by open and close: answers for an earlier opening are dropped
@@ -139,7 +101,7 @@ export class HistoryPanel {
     this.describe(null);
     this.setState('loading');
     try {
-      const page = await this.fetchPage(null);
+      const page = await this.history.page(null);
       if (generation !== this.generation) {
         return;
       }
@@ -185,7 +147,7 @@ export class HistoryPanel {
       this.loadOlder();
     }
     try {
-      const [before, after] = await Promise.all([this.text(step.fromRevision - 1), this.text(step.toRevision)]);
+      const [before, after] = await Promise.all([this.history.text(step.fromRevision - 1), this.history.text(step.toRevision)]);
       if (token === this.shown && !this.panel.hidden) {
         this.render(step, before, after);
         this.panel.dataset.revision = String(step.toRevision);
@@ -206,7 +168,7 @@ export class HistoryPanel {
     const generation = this.generation;
     this.loadingOlder = true;
     try {
-      const page = await this.fetchPage(this.nextBefore);
+      const page = await this.history.page(this.nextBefore);
       if (generation !== this.generation) {
         return;
       }
@@ -232,7 +194,7 @@ export class HistoryPanel {
    */
   async loadNewer() {
     const last = this.steps[this.steps.length - 1];
-    const page = await this.fetchPage(null);
+    const page = await this.history.page(null);
     const newer = page.steps.slice().reverse().filter((s) => s.fromRevision >= last.fromRevision);
     if (newer.length === 0 || newer[0].fromRevision > last.toRevision + 1) {
       return;
@@ -295,10 +257,7 @@ export class HistoryPanel {
     const button = $('history-restore');
     button.disabled = true;
     try {
-      const result = await requestJson(`${this.base}/restore`, {
-        method: 'POST',
-        body: { revision: step.toRevision, name: this.name() },
-      });
+      const result = await this.history.restore(step.toRevision, this.name());
       if (result.changed === false) {
         toast('The code already is this version; nothing to restore.', 'info');
       } else {
@@ -311,38 +270,6 @@ export class HistoryPanel {
     } finally {
       button.disabled = this.panel.dataset.state !== 'ready';
     }
-  }
-
-  /** A revision's text; revision 0 is the empty text. */
-  text(revision) {
-    if (revision <= 0) {
-      return Promise.resolve('');
-    }
-    let text = this.texts.get(revision);
-    if (!text) {
-      text = requestJson(`${this.base}/revisions/${revision}`).then((body) => {
-        if (typeof body.code !== 'string') {
-          throw new Error(`revision ${revision}: the answer has no code`);
-        }
-        return body.code;
-      });
-      text.catch(() => this.texts.delete(revision)); // a failure is not remembered
-      this.texts.set(revision, text);
-      if (this.texts.size > CACHED_TEXTS) {
-        this.texts.delete(this.texts.keys().next().value);
-      }
-    }
-    return text;
-  }
-
-  fetchPage(before) {
-    const query = before === null ? `limit=${PAGE_SIZE}` : `before=${before}&limit=${PAGE_SIZE}`;
-    return requestJson(`${this.base}/history?${query}`).then((page) => {
-      if (!Array.isArray(page.steps)) {
-        throw new Error('the history answer has no steps');
-      }
-      return { steps: page.steps, nextBefore: page.nextBefore == null ? null : page.nextBefore };
-    });
   }
 
   /** The text after `step`, with its insertion marked in the author's colour and its deletion struck through. */
@@ -380,7 +307,7 @@ export class HistoryPanel {
     $('history-swatch').hidden = !step;
     const time = $('history-time');
     time.textContent = step ? formatTime(step.endedAt) : '';
-    time.dateTime = step ? isoTime(step.endedAt) : '';
+    time.dateTime = step && dateOf(step.endedAt) ? dateOf(step.endedAt).toISOString() : '';
     $('history-inserted').textContent = step ? `+${step.inserted}` : '';
     $('history-deleted').textContent = step ? `−${step.deleted}` : '';
     $('history-note').textContent = !step ? ''

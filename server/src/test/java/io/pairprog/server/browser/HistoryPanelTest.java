@@ -8,7 +8,6 @@ import io.pairprog.ot.TextOperation;
 import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -302,8 +301,8 @@ class HistoryPanelTest {
         String color = step.get("color").isNull() ? NO_COLOR : step.get("color").asText(); // restores and seed clients
         assertThat(page.find("#history-swatch").getCssValue("background-color")).isEqualTo(rgb(color));
         assertThat(Instant.parse(page.find("#history-time").getAttribute("datetime")))
-                .isCloseTo(instant(step.get("endedAt")), within(1, ChronoUnit.MILLIS)); // the page keeps milliseconds
-        assertThat(page.find("#history-time").getText()).contains(String.valueOf(instant(step.get("endedAt"))
+                .isCloseTo(Instant.parse(step.get("endedAt").asText()), within(1, ChronoUnit.MILLIS)); // the page keeps milliseconds
+        assertThat(page.find("#history-time").getText()).contains(String.valueOf(Instant.parse(step.get("endedAt").asText())
                 .atZone(ZoneId.systemDefault()).getYear()));
         assertThat(page.find("#history-inserted").getText()).isEqualTo("+" + step.get("inserted").asLong());
         assertThat(page.find("#history-deleted").getText()).isEqualTo("−" + step.get("deleted").asLong());
@@ -331,16 +330,6 @@ class HistoryPanelTest {
                 const cm = document.querySelector('#history-preview .CodeMirror').CodeMirror;
                 return cm.getAllMarks().filter(m => m.className === 'history-insert')
                     .map(m => { const r = m.find(); return cm.getRange(r.from, r.to); });""");
-    }
-
-    /** A timestamp as the API writes it: ISO-8601 text, or seconds since the epoch (Jackson's default for an Instant). */
-    private static Instant instant(JsonNode time) {
-        if (time.isNumber()) {
-            BigDecimal seconds = time.decimalValue();
-            return Instant.ofEpochSecond(seconds.longValue(),
-                    seconds.subtract(new BigDecimal(seconds.longValue())).movePointRight(9).longValue());
-        }
-        return Instant.parse(time.asText());
     }
 
     /** {@code #rrggbb} as the browser reports a computed colour. */
