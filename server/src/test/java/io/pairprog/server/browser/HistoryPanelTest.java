@@ -248,6 +248,27 @@ class HistoryPanelTest {
         assertThat(alice.find("#history-error").isDisplayed()).isFalse();
     }
 
+    @Test
+    void roomWithoutEditsHasAnEmptyHistoryAndNothingToRestore() {
+        String room = server.createRoom();
+        alice.join(room);
+        alice.find("#history-button").click();
+        alice.await("the empty history", () -> "empty".equals(panel(alice, "state")));
+        assertThat(alice.find("#history-empty").isDisplayed()).isTrue();
+        assertThat(alice.find("#history-restore").isEnabled()).isFalse();
+        assertThat(alice.find("#history-play").isEnabled()).isFalse();
+        assertThat(alice.find("#history-slider").isEnabled()).isFalse();
+        alice.find("#history-cancel").click();
+        assertThat(alice.find("#history-panel").isDisplayed()).isFalse();
+
+        // Opening again reads the history afresh: the first edit is there.
+        alice.type("x");
+        alice.awaitSettled();
+        alice.find("#history-button").click();
+        awaitShown(alice, steps(room).get(0));
+        assertThat(panel(alice, "steps")).isEqualTo("1");
+    }
+
     /** {@code from} waits until its edits are stored, {@code to} until it shows {@code text}. */
     private static void handOver(Page from, Page to, String text) {
         from.awaitSettled();
