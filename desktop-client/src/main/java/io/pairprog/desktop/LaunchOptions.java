@@ -11,7 +11,7 @@ final class LaunchOptions {
     @Option(names = "--server", paramLabel = "URL", description = "Server address (default: the last one used, else http://localhost:8000).")
     String server;
 
-    @Option(names = "--room", paramLabel = "ID", description = "Room ID or share link to join right away.")
+    @Option(names = "--room", paramLabel = "ID", description = "Room ID, share link or view-only link to join right away.")
     String room;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Your display name (default: the last one used).")

@@ -4,12 +4,14 @@
  *
  * <ul>
  *   <li>{@code io.pairprog.desktop} — {@link io.pairprog.desktop.App}, the entry point.</li>
- *   <li>{@code io.pairprog.desktop.ui} — the start screen, the editor window, status bar and
- *       participants panel.</li>
+ *   <li>{@code io.pairprog.desktop.ui} — the start screen (room IDs and view-only links), the
+ *       editor window (an editor's, or a viewer's with a read-only editor), the history dialog,
+ *       status bar and participants panel.</li>
  *   <li>{@code io.pairprog.desktop.editor} — {@code EditorAdapter}, the bridge between the Swing
  *       document and {@code TextOperation}s, with undo, remote carets and autocomplete.</li>
  *   <li>{@code io.pairprog.desktop.net} — {@code RoomSession} (handshake, reconnect, presence over
- *       the shared {@code OtClient}), {@code ServerConnection} (Tyrus) and {@code RestClient}.</li>
+ *       the shared {@code OtClient}), {@code ServerConnection} (Tyrus), {@code RestClient} and
+ *       {@code RoomHistory} (history steps, texts at revisions, restore).</li>
  * </ul>
  *
  * <p>The OT state machine and the wire messages come from {@code shared-protocol}; nothing here

@@ -187,7 +187,8 @@ public final class Autocomplete {
         }
     }
 
-    private void dismiss() {
+    /** Hides the suggestion, if one is shown, and drops answers still on their way (a dialog opens over the editor). */
+    public void dismiss() {
         generation++;
         if (popup.isShowing()) {
             popup.hide();

@@ -9,8 +9,11 @@ import java.util.List;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.text.BadLocationException;
+import javax.swing.text.AbstractDocument;
+import javax.swing.text.AttributeSet;
 import javax.swing.text.Caret;
 import javax.swing.text.Document;
+import javax.swing.text.DocumentFilter;
 
 /**
  * The bridge between the editor's document and operations, the Swing twin of ot.js's
@@ -23,6 +26,8 @@ import javax.swing.text.Document;
  *
  * <p>A copy of the text ({@code shadow}) is kept in step with the document: a remove event no
  * longer has the removed text, and the inverse of a delete needs it.
+ *
+ * <p>A view-only editor ({@link #setReadOnly}) takes operations from peers but makes none.
  *
  * <p>All methods run on the EDT.
  */
@@ -54,6 +59,7 @@ public final class EditorAdapter implements RoomSession.Document {
     private Listener listener = IGNORE;
     private boolean applyingRemote;
     private boolean resetting;
+    private boolean readOnly;
 
     public EditorAdapter(CollabTextArea area) {
         this.area = area;
@@ -93,6 +99,24 @@ public final class EditorAdapter implements RoomSession.Document {
 
     public void setListener(Listener listener) {
         this.listener = listener == null ? IGNORE : listener;
+    }
+
+    /**
+     * View only: the text area is not editable, and the document refuses every change but a peer's
+     * operation and {@link #reset}, so no key, menu, paste or drop can change the text (and nothing
+     * is sent or can be undone). Not editable while read-only; {@code false} does not make it
+     * editable again, the caller decides when.
+     */
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+        if (readOnly) {
+            area.setEditable(false);
+        }
+        ((AbstractDocument) area.getDocument()).setDocumentFilter(readOnly ? new RemoteChangesOnly() : null);
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     /** The whole text becomes {@code text}; nothing is sent, the undo history and remote carets are cleared. */
@@ -214,6 +238,31 @@ public final class EditorAdapter implements RoomSession.Document {
             }
         }
         return end;
+    }
+
+    /** The document filter of a read-only editor: passes what {@link #isRemoteChange()} covers, drops the rest. */
+    private final class RemoteChangesOnly extends DocumentFilter {
+        @Override
+        public void insertString(FilterBypass fb, int offset, String text, AttributeSet attrs) throws BadLocationException {
+            if (isRemoteChange()) {
+                fb.insertString(offset, text, attrs);
+            }
+        }
+
+        @Override
+        public void remove(FilterBypass fb, int offset, int length) throws BadLocationException {
+            if (isRemoteChange()) {
+                fb.remove(offset, length);
+            }
+        }
+
+        @Override
+        public void replace(FilterBypass fb, int offset, int length, String text, AttributeSet attrs)
+                throws BadLocationException {
+            if (isRemoteChange()) {
+                fb.replace(offset, length, text, attrs);
+            }
+        }
     }
 
     /** Turns each document event into an operation over the whole document. */

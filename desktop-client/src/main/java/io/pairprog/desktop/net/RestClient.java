@@ -17,9 +17,13 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The REST half of the protocol: {@code POST /rooms/}, {@code GET /rooms/{id}} and
- * {@code POST /autocomplete/}. Every call is asynchronous and completes on an HTTP client thread;
- * callers hop to the EDT themselves. A failed call completes exceptionally with a
- * {@link RestException} whose message can be shown to a person as it is.
+ * {@code POST /autocomplete/} here, the history calls in {@link RoomHistory}. Every call is
+ * asynchronous and completes on an HTTP client thread; callers hop to the EDT themselves. A failed
+ * call completes exceptionally with a {@link RestException} whose message can be shown to a person
+ * as it is.
+ *
+ * <p>Field names are read in both spellings the server has used ({@code room_id} and
+ * {@code roomId}): the seed's answers are camelCase, the history API is snake_case.
  */
 public final class RestClient {
 
@@ -35,8 +39,11 @@ public final class RestClient {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     }
 
-    /** A stored room: its acknowledged text at {@code revision}. */
-    public record RoomInfo(String roomId, String code, long revision, String language) {
+    /**
+     * A stored room: its acknowledged text at {@code revision}; {@code viewId} names its view-only
+     * link, null from a server without view links.
+     */
+    public record RoomInfo(String roomId, String code, long revision, String language, String viewId) {
     }
 
     /** One entry of the ranked list; {@code label} and {@code kind} are for display. */
@@ -59,14 +66,14 @@ public final class RestClient {
         if (language != null) {
             request.header("Content-Type", "application/json");
         }
-        return send("create a room", request.build()).thenApply(json -> json.path("roomId").asText());
+        return send("create a room", request.build()).thenApply(json -> field(json, "room_id").asText());
     }
 
     /** The stored state of a room; a {@link RestException} with status 404 when it does not exist. */
     public CompletableFuture<RoomInfo> room(String roomId) {
-        HttpRequest request = HttpRequest.newBuilder(server.http("/rooms/" + roomId)).timeout(TIMEOUT).GET().build();
-        return send("open room " + roomId, request).thenApply(json -> new RoomInfo(json.path("roomId").asText(),
-                json.path("code").asText(), json.path("revision").asLong(), json.path("language").asText(null)));
+        return get("open room " + roomId, "/rooms/" + roomId).thenApply(json -> new RoomInfo(
+                field(json, "room_id").asText(), json.path("code").asText(), json.path("revision").asLong(),
+                json.path("language").asText(null), field(json, "view_id").asText(null)));
     }
 
     /**
@@ -97,6 +104,42 @@ public final class RestClient {
         return new Completions(json.path("suggestion").asText(""), List.copyOf(ranked));
     }
 
+    /** {@code GET path}; {@code what} completes "Cannot …" in the message of a failure. */
+    CompletableFuture<JsonNode> get(String what, String path) {
+        return send(what, HttpRequest.newBuilder(server.http(path)).timeout(TIMEOUT).GET().build());
+    }
+
+    /** {@code POST path} with a JSON {@code body}. */
+    CompletableFuture<JsonNode> post(String what, String path, JsonNode body) {
+        return send(what, HttpRequest.newBuilder(server.http(path)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    /** A new JSON object for a request body. */
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    /** The field {@code snakeName} of {@code json}, or its camelCase twin; a missing node when neither is there. */
+    static JsonNode field(JsonNode json, String snakeName) {
+        JsonNode value = json.path(snakeName);
+        if (!value.isMissingNode()) {
+            return value;
+        }
+        StringBuilder camel = new StringBuilder();
+        boolean upper = false;
+        for (char c : snakeName.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                camel.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return json.path(camel.toString());
+    }
+
     private CompletableFuture<JsonNode> send(String what, HttpRequest request) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> {
@@ -104,10 +147,11 @@ public final class RestClient {
                         throw new CompletionException(unreachable(what, failure));
                     }
                     JsonNode json = parse(response.body());
-                    if (response.statusCode() != 200) {
-                        String message = json.path("message").asText("HTTP " + response.statusCode());
+                    if (response.statusCode() / 100 != 2) {
+                        JsonNode error = json.path("error").isObject() ? json.path("error") : json; // both body shapes
+                        String message = error.path("message").asText("HTTP " + response.statusCode());
                         throw new CompletionException(new RestException(response.statusCode(),
-                                json.path("code").asText(null), "Cannot " + what + ": " + message));
+                                error.path("code").asText(null), "Cannot " + what + ": " + message));
                     }
                     return json;
                 });

@@ -27,6 +27,10 @@ import java.util.concurrent.Executor;
  * the presence state have one owner, and the EDT never waits for the network: connections are
  * opened and closed on background threads and messages are sent asynchronously. Callbacks of a
  * connection that has since been replaced are dropped ({@code epoch}).
+ *
+ * <p><b>View only.</b> A session joined through a view-only link ({@link RoomRef#view}) receives
+ * everything an editor does but sends no edits, cursors or language changes; the server would
+ * refuse them with {@code READ_ONLY}. Such a refusal is shown, never retried.
  */
 public final class RoomSession {
 
@@ -88,7 +92,7 @@ public final class RoomSession {
     private static final Random RANDOM = new Random();
 
     private final ServerAddress server;
-    private final String roomId;
+    private final RoomRef target;
     private final String clientIdBase;
     private final Connection.Connector connector;
     private final Executor ui;
@@ -111,16 +115,17 @@ public final class RoomSession {
     private String closeMessage;
     private Runnable pendingTask;
     private Selection lastSentSelection;
+    private boolean joinedReadOnly;
 
     /**
      * {@code clientIdBase} identifies this app instance; the session appends a counter so that a
      * reload (which restarts {@code clientSeq} at 1) never reuses a number the server has stored.
      */
-    public RoomSession(ServerAddress server, String roomId, String clientIdBase, String name,
+    public RoomSession(ServerAddress server, RoomRef target, String clientIdBase, String name,
                        Connection.Connector connector, Executor ui, Scheduler scheduler,
                        Document document, Listener listener) {
         this.server = server;
-        this.roomId = roomId;
+        this.target = target;
         this.clientIdBase = clientIdBase;
         this.name = name;
         this.connector = connector;
@@ -173,7 +178,7 @@ public final class RoomSession {
 
     /** Asks the server to change the room's language; the {@code language} broadcast confirms it. */
     public boolean setLanguage(String language) {
-        if (phase != Phase.ONLINE) {
+        if (phase != Phase.ONLINE || isReadOnly()) {
             return false;
         }
         connection.send(new ClientMessage.SetLanguage(language));
@@ -184,8 +189,23 @@ public final class RoomSession {
         return clientId;
     }
 
+    /** The room's id; null in a view-only session, which never learns it. */
     public String roomId() {
-        return roomId;
+        return target.viewOnly() ? null : target.id();
+    }
+
+    public RoomRef target() {
+        return target;
+    }
+
+    /** True when joined through a view-only link, or when the server said this connection may not edit. */
+    public boolean isReadOnly() {
+        return target.viewOnly() || joinedReadOnly;
+    }
+
+    /** The display name the others see. */
+    public String name() {
+        return name;
     }
 
     public ServerAddress server() {
@@ -208,7 +228,7 @@ public final class RoomSession {
         int mine = ++epoch;
         phase = Phase.CONNECTING;
         publishStatus();
-        connection = connector.open(server.webSocket(roomId), new Connection.Callbacks() {
+        connection = connector.open(target.webSocket(server), new Connection.Callbacks() {
             @Override
             public void opened() {
                 onEdt(mine, () -> {
@@ -247,8 +267,11 @@ public final class RoomSession {
         presence.forgetSelections(clientId);
         if (code == CloseCodes.ROOM_NOT_FOUND || code == CloseCodes.INVALID_ROOM_ID || code == CloseCodes.FORBIDDEN_ORIGIN) {
             phase = Phase.CLOSED;
-            detail = code == CloseCodes.ROOM_NOT_FOUND ? "There is no room " + roomId + " on " + server + "."
-                    : code == CloseCodes.INVALID_ROOM_ID ? "\"" + roomId + "\" is not a room ID."
+            detail = code == CloseCodes.ROOM_NOT_FOUND ? (target.viewOnly()
+                    ? "The view-only link " + target.id() + " is not valid on " + server + "."
+                    : "There is no room " + target.id() + " on " + server + ".")
+                    : code == CloseCodes.INVALID_ROOM_ID ? "\"" + target.id() + "\" is not a "
+                    + (target.viewOnly() ? "view-only link." : "room ID.")
                     : "The server refused this client: " + (closeMessage != null ? closeMessage : reason);
             publishStatus();
             listener.roomClosed(detail);
@@ -348,6 +371,7 @@ public final class RoomSession {
 
     private void onJoined(ServerMessage.Joined joined) {
         phase = Phase.ONLINE;
+        joinedReadOnly = joined.readOnly();
         reconnectBackoff.reset();
         detail = "";
         closeMessage = null;
@@ -381,6 +405,15 @@ public final class RoomSession {
             case INVALID_OPERATION, REVISION_IN_FUTURE, REVISION_NOT_AVAILABLE, DOCUMENT_TOO_LARGE ->
                     reload("The server refused our edits (" + text + ").");
             case NOT_JOINED -> resync("The server had not seen our hello (" + text + "); joining again.");
+            case READ_ONLY -> {
+                // Not retried: this connection may never edit. A refused edit would wait for an ack
+                // forever, so the text is reloaded without it.
+                if (seq != null && ot != null && ot.state().awaitsAck(seq)) {
+                    reload("View only: the server refused an edit (" + error.message() + ").");
+                } else {
+                    listener.notice("View only: the server refused the change (" + error.message() + ").");
+                }
+            }
             default -> listener.notice("The server reported " + text);
         }
     }
@@ -404,7 +437,7 @@ public final class RoomSession {
     // --- presence ---------------------------------------------------------------------------
 
     private void sendCursorIfSynchronized() {
-        if (phase != Phase.ONLINE || ot == null || !ot.isSynchronized()) {
+        if (phase != Phase.ONLINE || ot == null || !ot.isSynchronized() || isReadOnly()) {
             return;
         }
         Selection selection = document.selection();

@@ -56,6 +56,16 @@ public record ServerAddress(URI base) {
         return URI.create(ws + base.toString().substring(base.getScheme().length()) + "/ws/" + roomId);
     }
 
+    /** The WebSocket of a view-only link, {@code ws(s)://host:port/ws/view/{viewId}}. */
+    public URI viewWebSocket(String viewId) {
+        return webSocket("view/" + viewId);
+    }
+
+    /** The view-only link of a room: {@code http://<server>/?view=<viewId>}; it opens in a browser too. */
+    public String viewLink(String viewId) {
+        return base + "/?view=" + viewId;
+    }
+
     /** The link that opens the room in a browser: {@code http://<server>/?room=<id>}. */
     public String shareLink(String roomId) {
         return base + "/?room=" + roomId;

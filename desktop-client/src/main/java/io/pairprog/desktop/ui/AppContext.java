@@ -1,6 +1,7 @@
 package io.pairprog.desktop.ui;
 
 import io.pairprog.desktop.net.Connection;
+import io.pairprog.desktop.net.RoomRef;
 import io.pairprog.desktop.net.ServerAddress;
 import java.awt.Window;
 import java.awt.event.WindowAdapter;
@@ -57,11 +58,16 @@ public final class AppContext {
         return screen;
     }
 
-    /** Opens a room in a new editor window and connects it. */
-    EditorFrame openRoom(ServerAddress server, String roomId, String name) {
-        settings.addRecentRoom(server.toString(), roomId, System.currentTimeMillis());
-        settings.flush();
-        EditorFrame frame = new EditorFrame(this, server, roomId, name, nextClientId());
+    /**
+     * Opens a room in a new editor window and connects it. Rooms joined by id go to the recent
+     * rooms; view-only links do not (the list holds room IDs, which a viewer never learns).
+     */
+    EditorFrame openRoom(ServerAddress server, RoomRef target, String name) {
+        if (!target.viewOnly()) {
+            settings.addRecentRoom(server.toString(), target.id(), System.currentTimeMillis());
+            settings.flush();
+        }
+        EditorFrame frame = new EditorFrame(this, server, target, name, nextClientId());
         register(frame);
         frame.setVisible(true);
         frame.start();

@@ -5,6 +5,8 @@ import io.pairprog.desktop.editor.CollabTextArea;
 import io.pairprog.desktop.editor.EditorAdapter;
 import io.pairprog.desktop.editor.SyntaxStyles;
 import io.pairprog.desktop.net.RestClient;
+import io.pairprog.desktop.net.RoomHistory;
+import io.pairprog.desktop.net.RoomRef;
 import io.pairprog.desktop.net.RoomSession;
 import io.pairprog.desktop.net.ServerAddress;
 import io.pairprog.ot.Selection;
@@ -24,6 +26,7 @@ import javax.swing.BorderFactory;
 import javax.swing.JComboBox;
 import javax.swing.JFrame;
 import javax.swing.JOptionPane;
+import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.UIManager;
@@ -32,19 +35,25 @@ import javax.swing.text.BadLocationException;
 import org.fife.ui.rtextarea.RTextScrollPane;
 
 /**
- * The editor window of one room: toolbar (room, copy ID and link, language, Save as…, theme),
- * the shared editor, the people in the room and the status bar. It builds its UI in the
+ * The editor window of one room: toolbar (room, copy ID and links, History…, language, Save as…,
+ * theme), the shared editor, the people in the room and the status bar. It builds its UI in the
  * constructor and wires the editor to a {@link RoomSession}; threading is as that class says.
+ *
+ * <p>Joined through a view-only link, the window is a viewer's: a banner says so, the editor is
+ * read-only (no undo, autocomplete or language change; the caret is not shown to others), and no
+ * room id is shown anywhere, because the window does not know it.
  */
 final class EditorFrame extends JFrame {
 
     private final AppContext context;
     private final ServerAddress server;
-    private final String roomId;
+    private final String roomId; // null in a view-only window
+    private final boolean viewOnly;
+    private final RestClient rest;
     private final CollabTextArea area = new CollabTextArea(30, 100);
     private final EditorAdapter adapter;
     private final RoomSession session;
-    private final Autocomplete autocomplete;
+    private final Autocomplete autocomplete; // null in a view-only window
     private final StatusBar statusBar = new StatusBar();
     private final ParticipantsPanel participantsPanel = new ParticipantsPanel();
     private final RoomToolbar toolbar;
@@ -58,12 +67,15 @@ final class EditorFrame extends JFrame {
     };
     private String currentLanguage = Languages.DEFAULT;
     private boolean showingLanguage;
+    private HistoryDialog historyDialog;
 
-    EditorFrame(AppContext context, ServerAddress server, String roomId, String name, String clientId) {
+    EditorFrame(AppContext context, ServerAddress server, RoomRef target, String name, String clientId) {
         super("pairprog");
         this.context = context;
         this.server = server;
-        this.roomId = roomId;
+        this.viewOnly = target.viewOnly();
+        this.roomId = viewOnly ? null : target.id();
+        this.rest = new RestClient(server);
         setName("editorFrame");
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE); // windowClosing asks first
 
@@ -79,7 +91,8 @@ final class EditorFrame extends JFrame {
         area.setTabsEmulated(true);
 
         adapter = new EditorAdapter(area);
-        session = new RoomSession(server, roomId, clientId, name, context.connector(), SwingUtilities::invokeLater,
+        adapter.setReadOnly(viewOnly);
+        session = new RoomSession(server, target, clientId, name, context.connector(), SwingUtilities::invokeLater,
                 EditorFrame::schedule, new DocumentSide(), new SessionView());
         adapter.setListener(new EditorAdapter.Listener() {
             @Override
@@ -92,8 +105,11 @@ final class EditorFrame extends JFrame {
                 session.localSelectionChanged();
             }
         });
-        RestClient rest = new RestClient(server);
-        autocomplete = new Autocomplete(adapter, rest::autocomplete, () -> currentLanguage, statusBar::notice);
+        autocomplete = viewOnly ? null
+                : new Autocomplete(adapter, rest::autocomplete, () -> currentLanguage, statusBar::notice);
+        if (viewOnly) {
+            area.setPopupMenu(ViewBanner.editorPopup());
+        }
         area.addCaretListener(e -> showCaretPosition());
 
         RTextScrollPane scroll = new RTextScrollPane(area, true);
@@ -107,9 +123,14 @@ final class EditorFrame extends JFrame {
         language = toolbar.language();
         language.addActionListener(e -> languagePicked());
 
-        setJMenuBar(new RoomMenuBar(actions));
+        setJMenuBar(new RoomMenuBar(actions, viewOnly));
         getContentPane().add(toolbar, BorderLayout.NORTH);
-        getContentPane().add(scroll, BorderLayout.CENTER);
+        JPanel center = new JPanel(new BorderLayout());
+        if (viewOnly) {
+            center.add(new ViewBanner(), BorderLayout.NORTH);
+        }
+        center.add(scroll, BorderLayout.CENTER);
+        getContentPane().add(center, BorderLayout.CENTER);
         getContentPane().add(participantsPanel, BorderLayout.EAST);
         getContentPane().add(statusBar, BorderLayout.SOUTH);
         addWindowListener(new WindowAdapter() {
@@ -137,8 +158,13 @@ final class EditorFrame extends JFrame {
         area.requestFocusInWindow();
     }
 
+    /** The room's id; null in a view-only window. */
     String roomId() {
         return roomId;
+    }
+
+    boolean isViewOnly() {
+        return viewOnly;
     }
 
     RoomSession session() {
@@ -149,8 +175,14 @@ final class EditorFrame extends JFrame {
         return adapter;
     }
 
+    /** Server autocomplete; null in a view-only window. */
     Autocomplete autocomplete() {
         return autocomplete;
+    }
+
+    /** The open history dialog, or null. */
+    HistoryDialog historyDialog() {
+        return historyDialog != null && historyDialog.isDisplayable() ? historyDialog : null;
     }
 
     List<String> participantNames() {
@@ -167,7 +199,7 @@ final class EditorFrame extends JFrame {
         @Override
         public void reset(String text) {
             adapter.reset(text);
-            area.setEditable(true);
+            area.setEditable(!viewOnly);
         }
 
         @Override
@@ -185,7 +217,7 @@ final class EditorFrame extends JFrame {
         @Override
         public void status(RoomSession.Status status) {
             statusBar.show(status);
-            language.setEnabled(status.phase() == RoomSession.Phase.ONLINE);
+            language.setEnabled(status.phase() == RoomSession.Phase.ONLINE && !viewOnly);
         }
 
         @Override
@@ -276,9 +308,38 @@ final class EditorFrame extends JFrame {
         }
 
         @Override
+        public void copyViewLink() {
+            rest.room(roomId).whenComplete((info, failure) -> SwingUtilities.invokeLater(() -> {
+                if (failure != null) {
+                    statusBar.notice(RestClient.RestException.of(failure).getMessage());
+                } else if (info.viewId() == null || info.viewId().isBlank()) {
+                    statusBar.notice("This server offers no view-only links.");
+                } else {
+                    copy(server.viewLink(info.viewId()), "View-only link");
+                }
+            }));
+        }
+
+        @Override
+        public void history() {
+            autocomplete.dismiss();
+            if (historyDialog() != null) {
+                historyDialog.toFront();
+                return;
+            }
+            historyDialog = new HistoryDialog(EditorFrame.this, new RoomHistory(rest, roomId), currentLanguage,
+                    session::name, done -> statusBar.notice(done.changed()
+                            ? "Restored revision " + done.restoredRevision() + " for everyone (now revision "
+                            + done.revision() + ")."
+                            : "The text already is that of revision " + done.restoredRevision() + "; nothing changed."));
+            historyDialog.setVisible(true);
+        }
+
+        @Override
         public void saveAs() {
-            SaveAs.ask(EditorFrame.this, "room-" + roomId.substring(0, Math.min(8, roomId.length())) + "."
-                    + SyntaxStyles.fileExtension(currentLanguage), area.getText(), statusBar::notice);
+            String stem = viewOnly ? "pairprog-view" : "room-" + roomId.substring(0, Math.min(8, roomId.length()));
+            SaveAs.ask(EditorFrame.this, stem + "." + SyntaxStyles.fileExtension(currentLanguage), area.getText(),
+                    statusBar::notice);
         }
 
         @Override
@@ -333,8 +394,8 @@ final class EditorFrame extends JFrame {
     }
 
     private void updateTitle() {
-        setTitle("pairprog — room " + roomId.substring(0, Math.min(8, roomId.length())) + " · "
-                + SyntaxStyles.displayName(currentLanguage));
+        setTitle("pairprog — " + (viewOnly ? "view only" : "room " + roomId.substring(0, Math.min(8, roomId.length())))
+                + " · " + SyntaxStyles.displayName(currentLanguage));
     }
 
     /** The session's timer: runs {@code task} on the EDT after {@code delayMillis}; the handle cancels it. */

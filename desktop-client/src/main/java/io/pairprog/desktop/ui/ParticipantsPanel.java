@@ -21,7 +21,11 @@ import javax.swing.JScrollPane;
 import javax.swing.ListCellRenderer;
 import javax.swing.UIManager;
 
-/** Who is in the room: a coloured badge with each person's initial, their name, and "(you)" for this client. */
+/**
+ * Who is in the room: a coloured badge with each person's initial, their name, "(you)" for this
+ * client and "(viewer)" for someone who watches through a view-only link (in grey, with a ring
+ * instead of a filled badge).
+ */
 final class ParticipantsPanel extends JPanel {
 
     private final DefaultListModel<Participant> model = new DefaultListModel<>();
@@ -71,7 +75,9 @@ final class ParticipantsPanel extends JPanel {
     }
 
     private String display(Participant p) {
-        return p.clientId().equals(selfId) ? p.name() + " (you)" : p.name();
+        boolean you = p.clientId().equals(selfId);
+        boolean viewer = Participant.VIEWER.equals(p.role());
+        return viewer ? p.name() + (you ? " (you, viewer)" : " (viewer)") : you ? p.name() + " (you)" : p.name();
     }
 
     private final class Renderer implements ListCellRenderer<Participant> {
@@ -85,27 +91,34 @@ final class ParticipantsPanel extends JPanel {
         @Override
         public Component getListCellRendererComponent(JList<? extends Participant> l, Participant p, int index,
                                                       boolean selected, boolean focused) {
+            boolean viewer = Participant.VIEWER.equals(p.role());
             label.setText(display(p));
-            label.setIcon(new Badge(Themes.participantColor(p.color(), p.clientId()), p.name()));
-            label.setForeground(UIManager.getColor("Label.foreground"));
+            label.setIcon(new Badge(Themes.participantColor(p.color(), p.clientId()), p.name(), viewer));
+            label.setForeground(UIManager.getColor(viewer ? "Label.disabledForeground" : "Label.foreground"));
+            label.setToolTipText(viewer ? "Watches through a view-only link; cannot edit" : null);
             return label;
         }
     }
 
-    /** A circle in the participant's colour with the first letter of the name. */
-    private record Badge(Color color, String name) implements Icon {
+    /** A circle in the participant's colour with the first letter of the name; only a ring for a viewer. */
+    private record Badge(Color color, String name, boolean ring) implements Icon {
         @Override
         public void paintIcon(Component c, Graphics g, int x, int y) {
             Graphics2D g2 = (Graphics2D) g.create();
             g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g2.setColor(color);
-            g2.fillOval(x, y, 24, 24);
+            if (ring) {
+                g2.setStroke(new java.awt.BasicStroke(2f));
+                g2.drawOval(x + 1, y + 1, 22, 22);
+            } else {
+                g2.fillOval(x, y, 24, 24);
+            }
             String initial = name.isEmpty() ? "?" : name.substring(0, name.offsetByCodePoints(0, 1)).toUpperCase();
             g2.setFont(c.getFont().deriveFont(Font.BOLD, 12f));
             FontMetrics fm = g2.getFontMetrics();
             double luminance = 0.299 * color.getRed() + 0.587 * color.getGreen() + 0.114 * color.getBlue();
-            g2.setColor(luminance > 160 ? Color.BLACK : Color.WHITE);
+            g2.setColor(ring ? color : luminance > 160 ? Color.BLACK : Color.WHITE);
             g2.drawString(initial, x + (24 - fm.stringWidth(initial)) / 2, y + (24 - fm.getHeight()) / 2 + fm.getAscent());
             g2.dispose();
         }

@@ -6,6 +6,12 @@ interface RoomActions {
 
     void copyShareLink();
 
+    /** Copies the room's view-only link (asks the server for its view id first). */
+    void copyViewLink();
+
+    /** Opens the history dialog. */
+    void history();
+
     void saveAs();
 
     void rename();

@@ -13,10 +13,13 @@ import javax.swing.event.MenuEvent;
 import javax.swing.event.MenuListener;
 import org.fife.ui.rtextarea.RTextArea;
 
-/** File, Edit, Room and View menus of an editor window. Edit uses RSyntaxTextArea's own actions. */
+/**
+ * File, Edit, Room and View menus of an editor window. Edit uses RSyntaxTextArea's own actions. A
+ * view-only window gets no undo, redo, cut or paste, and only the name in the Room menu.
+ */
 final class RoomMenuBar extends JMenuBar {
 
-    RoomMenuBar(RoomActions actions) {
+    RoomMenuBar(RoomActions actions, boolean viewOnly) {
         int menuKey = Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
         JMenu file = new JMenu("File");
         file.add(item("Save as…", KeyStroke.getKeyStroke(KeyEvent.VK_S, menuKey | InputEvent.SHIFT_DOWN_MASK), actions::saveAs));
@@ -25,8 +28,10 @@ final class RoomMenuBar extends JMenuBar {
         file.add(item("Close window", null, actions::closeWindow));
 
         JMenu edit = new JMenu("Edit");
-        for (int action : new int[] {RTextArea.UNDO_ACTION, RTextArea.REDO_ACTION, -1, RTextArea.CUT_ACTION,
-            RTextArea.COPY_ACTION, RTextArea.PASTE_ACTION, RTextArea.SELECT_ALL_ACTION}) {
+        int[] editActions = viewOnly ? new int[] {RTextArea.COPY_ACTION, RTextArea.SELECT_ALL_ACTION}
+                : new int[] {RTextArea.UNDO_ACTION, RTextArea.REDO_ACTION, -1, RTextArea.CUT_ACTION,
+                    RTextArea.COPY_ACTION, RTextArea.PASTE_ACTION, RTextArea.SELECT_ALL_ACTION};
+        for (int action : editActions) {
             if (action < 0) {
                 edit.addSeparator();
             } else {
@@ -35,9 +40,15 @@ final class RoomMenuBar extends JMenuBar {
         }
 
         JMenu room = new JMenu("Room");
-        room.add(item("Copy room ID", null, actions::copyRoomId));
-        room.add(item("Copy share link", null, actions::copyShareLink));
-        room.addSeparator();
+        if (!viewOnly) {
+            room.add(item("Copy room ID", null, actions::copyRoomId));
+            room.add(item("Copy share link", null, actions::copyShareLink));
+            room.add(item("Copy view-only link", null, actions::copyViewLink));
+            room.addSeparator();
+            room.add(item("History…", KeyStroke.getKeyStroke(KeyEvent.VK_H, menuKey | InputEvent.SHIFT_DOWN_MASK),
+                    actions::history));
+            room.addSeparator();
+        }
         room.add(item("Change my name…", null, actions::rename));
 
         JMenu view = new JMenu("View");

@@ -10,23 +10,39 @@ import javax.swing.JToggleButton;
 import javax.swing.JToolBar;
 import javax.swing.UIManager;
 
-/** The strip above the editor: the room and its copy buttons, the language, Save as… and the theme switch. */
+/**
+ * The strip above the editor: the room and its copy buttons, History…, the language, Save as… and
+ * the theme switch. A view-only window knows no room id: it shows "View only" in place of the room,
+ * and no copy or history buttons.
+ */
 final class RoomToolbar extends JToolBar {
 
     private final JComboBox<String> language = new JComboBox<>(Languages.ALL.toArray(String[]::new));
     private final JToggleButton dark = new JToggleButton("Dark");
 
+    /** {@code roomId} is null in a view-only window. */
     RoomToolbar(String roomId, RoomActions actions) {
         setFloatable(false);
         setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
-        JLabel room = new JLabel(roomId);
-        room.setName("roomLabel");
-        room.setFont(Themes.monospaced(13f));
-        add(caption("Room "));
-        add(room);
-        add(Box.createHorizontalStrut(8));
-        add(button("copyId", "Copy ID", "Copy the room ID", actions::copyRoomId));
-        add(button("copyLink", "Copy link", "Copy the link that opens this room in a browser", actions::copyShareLink));
+        if (roomId == null) {
+            JLabel viewOnly = new JLabel("View only");
+            viewOnly.setName("roomLabel");
+            viewOnly.setFont(viewOnly.getFont().deriveFont(java.awt.Font.BOLD));
+            add(viewOnly);
+        } else {
+            JLabel room = new JLabel(roomId);
+            room.setName("roomLabel");
+            room.setFont(Themes.monospaced(13f));
+            add(caption("Room "));
+            add(room);
+            add(Box.createHorizontalStrut(8));
+            add(button("copyId", "Copy ID", "Copy the room ID", actions::copyRoomId));
+            add(button("copyLink", "Copy link", "Copy the link that opens this room in a browser", actions::copyShareLink));
+            add(button("copyViewLink", "Copy view-only link",
+                    "Copy a link that lets others watch this room without editing it", actions::copyViewLink));
+            addSeparator();
+            add(button("history", "History…", "Step through the room's past versions and restore one", actions::history));
+        }
         addSeparator();
         add(caption("Language "));
         language.setName("language");

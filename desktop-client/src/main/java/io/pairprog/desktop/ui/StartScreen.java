@@ -1,6 +1,7 @@
 package io.pairprog.desktop.ui;
 
 import io.pairprog.desktop.net.RestClient;
+import io.pairprog.desktop.net.RoomRef;
 import io.pairprog.desktop.net.ServerAddress;
 import io.pairprog.protocol.Languages;
 import java.awt.BorderLayout;
@@ -13,8 +14,6 @@ import java.awt.GridBagLayout;
 import java.awt.GridLayout;
 import java.awt.Insets;
 import java.awt.event.KeyEvent;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
@@ -30,13 +29,13 @@ import javax.swing.UIManager;
 import javax.swing.WindowConstants;
 
 /**
- * The first window: server address, display name (both remembered), a room ID with Join, Create
- * room, and the rooms joined lately. Joining first asks the server whether the room exists
- * ({@code GET /rooms/{id}}) so that a typo is answered here, not in an empty editor.
+ * The first window: server address, display name (both remembered), a room ID or link with Join,
+ * Create room, and the rooms joined lately. Joining a room first asks the server whether it exists
+ * ({@code GET /rooms/{id}}) so that a typo is answered here, not in an empty editor. A view-only
+ * link (see {@link JoinTarget}) opens a viewer's window at once: there is nothing to ask about it
+ * over REST, and a wrong one is answered by the WebSocket, which brings this screen back.
  */
 public final class StartScreen extends JFrame {
-
-    private static final Pattern ROOM_IN_LINK = Pattern.compile("[?&]room=([^&#\\s]+)");
 
     private final AppContext context;
     private final JTextField server = field("server", 26);
@@ -56,7 +55,7 @@ public final class StartScreen extends JFrame {
         server.setText(settings.server());
         name.setText(settings.name());
         name.putClientProperty("JTextField.placeholderText", "shown next to your cursor");
-        roomId.putClientProperty("JTextField.placeholderText", "room ID or share link");
+        roomId.putClientProperty("JTextField.placeholderText", "room ID, share link or view-only link");
         createLanguage.setName("createLanguage");
         createLanguage.setRenderer(new LanguageRenderer());
         message.setName("startMessage");
@@ -98,16 +97,28 @@ public final class StartScreen extends JFrame {
         if (input == null) {
             return;
         }
-        String room = roomIdOf(roomId.getText());
-        if (room.isEmpty()) {
-            showError("Enter a room ID, or create a new room.");
+        JoinTarget target;
+        try {
+            target = JoinTarget.parse(roomId.getText());
+        } catch (IllegalArgumentException e) {
+            showError("The view-only link names no valid server: " + e.getMessage());
+            return;
+        }
+        if (target == null) {
+            showError("Enter a room ID or a view-only link, or create a new room.");
             roomId.requestFocusInWindow();
             return;
         }
+        ServerAddress where = target.server() != null ? target.server() : input.server();
+        if (target.ref().viewOnly()) {
+            open(where, target.ref(), input.name());
+            return;
+        }
+        String room = target.ref().id();
         busy("Opening room…");
-        new RestClient(input.server()).room(room).whenComplete((info, failure) -> SwingUtilities.invokeLater(() -> {
+        new RestClient(where).room(room).whenComplete((info, failure) -> SwingUtilities.invokeLater(() -> {
             if (failure == null) {
-                open(input, room);
+                open(where, RoomRef.room(room), input.name());
                 return;
             }
             idle();
@@ -131,7 +142,7 @@ public final class StartScreen extends JFrame {
         new RestClient(input.server()).createRoom(language).whenComplete((id, failure) -> SwingUtilities.invokeLater(() -> {
             if (failure == null) {
                 roomId.setText(id);
-                open(input, id);
+                open(input.server(), RoomRef.room(id), input.name());
             } else {
                 idle();
                 showError(RestClient.RestException.of(failure).getMessage());
@@ -143,13 +154,6 @@ public final class StartScreen extends JFrame {
         message.setForeground(UIManager.getColor("Component.error.focusedBorderColor") != null
                 ? UIManager.getColor("Component.error.focusedBorderColor") : Color.RED);
         message.setText(text);
-    }
-
-    /** The room id from what was typed: the id itself, or the {@code room} parameter of a share link. */
-    static String roomIdOf(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        Matcher m = ROOM_IN_LINK.matcher(trimmed);
-        return m.find() ? m.group(1) : trimmed;
     }
 
     /** A display name the protocol accepts: trimmed, no control characters, at most 64 characters. */
@@ -198,8 +202,8 @@ public final class StartScreen extends JFrame {
         }
     }
 
-    private void open(Input input, String room) {
-        context.openRoom(input.server(), room, input.name());
+    private void open(ServerAddress where, RoomRef target, String display) {
+        context.openRoom(where, target, display);
         dispose();
     }
 
@@ -235,7 +239,7 @@ public final class StartScreen extends JFrame {
         c.anchor = GridBagConstraints.WEST;
         row(form, c, 0, "Server", server, null);
         row(form, c, 1, "Your name", name, null);
-        row(form, c, 2, "Room ID", roomId, join);
+        row(form, c, 2, "Room or link", roomId, join);
 
         JPanel or = new JPanel(new GridBagLayout());
         or.setOpaque(false);

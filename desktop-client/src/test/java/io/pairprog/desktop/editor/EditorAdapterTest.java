@@ -227,6 +227,25 @@ class EditorAdapterTest {
         assertThat(area.getText()).isEqualTo("hello world");
     }
 
+    @Test
+    void aReadOnlyEditorTakesPeersOperationsButNoLocalChange() throws BadLocationException {
+        adapter.setReadOnly(true);
+        area.setCaretPosition(5);
+
+        area.replaceSelection("!");
+        area.getDocument().insertString(0, "typed ", null);
+        area.getDocument().remove(0, 5);
+        area.getActionMap().get(DefaultEditorKit.deletePrevCharAction).actionPerformed(new ActionEvent(area, 0, ""));
+        adapter.applyRemote(op().retain(5).insert(", there").retain(6).build());
+        adapter.reset("fresh text");
+        adapter.applyRemote(op().retain(10).insert("!").build());
+
+        assertThat(area.getText()).isEqualTo("fresh text!");
+        assertThat(area.isEditable()).isFalse();
+        assertThat(sent).isEmpty();
+        assertThat(area.canUndo()).isFalse();
+    }
+
     private static TextOperation.Builder op() {
         return TextOperation.builder();
     }

@@ -23,6 +23,7 @@ class RoomSessionTest {
 
     private static final String ROOM = "5f0c2f5e-8b7e-4d7c-9a61-0d5b4c3a2b1c";
     private static final String ME = "desktop-test-1";
+    private static final String VIEW = "AbCdEfGhIjKlMnOpQr_-12";
 
     private final List<FakeConnection> connections = new ArrayList<>();
     private final List<Scheduled> scheduled = new ArrayList<>();
@@ -32,7 +33,11 @@ class RoomSessionTest {
 
     @BeforeEach
     void setUp() {
-        session = new RoomSession(ServerAddress.parse("http://localhost:8000"), ROOM, ME, "Ada",
+        session = sessionFor(RoomRef.room(ROOM));
+    }
+
+    private RoomSession sessionFor(RoomRef target) {
+        return new RoomSession(ServerAddress.parse("http://localhost:8000"), target, ME, "Ada",
                 (uri, callbacks) -> {
                     FakeConnection c = new FakeConnection(uri, callbacks);
                     connections.add(c);
@@ -220,6 +225,72 @@ class RoomSessionTest {
         c.receive(new ServerMessage.ParticipantLeft("cy"));
 
         assertThat(ui.participants).extracting(Participant::name).containsExactly("Ada", "Robert");
+    }
+
+    @Test
+    void aViewLinkJoinsOnTheViewSocketAndSendsNoCursorOrLanguage() {
+        session = sessionFor(RoomRef.view(VIEW));
+        session.start();
+        FakeConnection c = current();
+        assertThat(c.uri).isEqualTo(URI.create("ws://localhost:8000/ws/view/" + VIEW));
+
+        c.callbacks.opened();
+        c.receive(new ServerMessage.InitialCode("abc", 3, "python"));
+        c.receive(new ServerMessage.Joined(ME, 3, "#ff0000", "python", List.of(
+                new Participant("bob", "Bob", "#0000ff", Participant.EDITOR),
+                new Participant(ME, "Ada", "#ff0000", Participant.VIEWER)), true));
+        document.selection = Selection.cursor(2);
+        session.localSelectionChanged();
+        c.receive(new ServerMessage.Op(4, "bob", 1, insert(3, "!", 3)));
+
+        assertThat(session.phase()).isEqualTo(RoomSession.Phase.ONLINE);
+        assertThat(session.isReadOnly()).isTrue();
+        assertThat(session.roomId()).isNull();
+        assertThat(document.text).isEqualTo("abc!");
+        assertThat(session.setLanguage("go")).isFalse();
+        assertThat(c.sent).containsExactly(new ClientMessage.Hello(ME, 3, "Ada"));
+        assertThat(ui.participants).extracting(Participant::role).containsExactly(Participant.EDITOR, Participant.VIEWER);
+    }
+
+    @Test
+    void anEditRefusedAsReadOnlyIsDroppedNotRetried() {
+        FakeConnection c = joinedAt("abc", 1);
+        edit(insert(0, "x", 3));
+
+        c.receive(new ServerMessage.Error(ErrorCode.READ_ONLY, "this connection is view-only", 1L));
+
+        assertThat(c.closed).isTrue();
+        assertThat(ui.notices).anyMatch(n -> n.startsWith("View only") && n.contains("this connection is view-only"));
+        FakeConnection second = current();
+        second.receive(new ServerMessage.InitialCode("abc", 1, "python"));
+        second.receive(joined(1));
+        runScheduled();
+        assertThat(document.text).isEqualTo("abc");
+        assertThat(ops(second)).isEmpty();
+    }
+
+    @Test
+    void aReadOnlyRefusalWithoutAnEditIsOnlyShown() {
+        FakeConnection c = joinedAt("abc", 1);
+
+        c.receive(new ServerMessage.Error(ErrorCode.READ_ONLY, "viewers cannot change the language", null));
+
+        assertThat(ui.notices).containsExactly("View only: the server refused the change (viewers cannot change the language).");
+        assertThat(connections).hasSize(1);
+        assertThat(scheduled).isEmpty();
+        assertThat(session.phase()).isEqualTo(RoomSession.Phase.ONLINE);
+    }
+
+    @Test
+    void anUnknownViewIdClosesTheSessionAndSaysTheLinkIsNotValid() {
+        session = sessionFor(RoomRef.view(VIEW));
+        session.start();
+        current().receive(new ServerMessage.Error(ErrorCode.ROOM_NOT_FOUND, "no such view", null));
+        current().callbacks.closed(4404, "no room");
+
+        assertThat(session.phase()).isEqualTo(RoomSession.Phase.CLOSED);
+        assertThat(ui.roomClosed).isEqualTo("The view-only link " + VIEW + " is not valid on http://localhost:8000.");
+        assertThat(scheduled).isEmpty();
     }
 
     // --- helpers ----------------------------------------------------------------------------

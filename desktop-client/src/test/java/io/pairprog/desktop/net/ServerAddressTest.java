@@ -27,6 +27,16 @@ class ServerAddressTest {
     }
 
     @Test
+    void aViewLinkHasItsOwnSocketAndPageParameter() {
+        ServerAddress server = ServerAddress.parse("https://pairprog.example/team/");
+
+        assertThat(server.viewWebSocket("v1")).isEqualTo(URI.create("wss://pairprog.example/team/ws/view/v1"));
+        assertThat(server.viewLink("v1")).isEqualTo("https://pairprog.example/team/?view=v1");
+        assertThat(RoomRef.view("v1").webSocket(server)).isEqualTo(server.viewWebSocket("v1"));
+        assertThat(RoomRef.room("r1").webSocket(server)).isEqualTo(server.webSocket("r1"));
+    }
+
+    @Test
     void otherSchemesAndEmptyInputAreRefusedWithAReadableReason() {
         assertThatThrownBy(() -> ServerAddress.parse("ftp://x")).hasMessageContaining("http://");
         assertThatThrownBy(() -> ServerAddress.parse("  ")).hasMessageContaining("Enter the server address");

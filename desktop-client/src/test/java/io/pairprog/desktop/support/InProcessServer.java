@@ -83,6 +83,31 @@ public final class InProcessServer implements AutoCloseable {
         return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
+    /** The view id of the room's view-only link, from {@code GET /rooms/{id}}. */
+    public String viewId(String roomId) throws IOException, InterruptedException {
+        JsonNode room = room(roomId);
+        return (room.has("viewId") ? room.get("viewId") : room.get("view_id")).asText();
+    }
+
+    /** {@code GET /rooms/{id}/history}: the newest page of steps, newest first. */
+    public JsonNode history(String roomId) throws IOException, InterruptedException {
+        return get("/rooms/" + roomId + "/history");
+    }
+
+    /** {@code GET /rooms/{id}/revisions/{n}}: the text at revision {@code n}. */
+    public String textAt(String roomId, long revision) throws IOException, InterruptedException {
+        return get("/rooms/" + roomId + "/revisions/" + revision).get("code").asText();
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(address() + path)).GET().build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     /** What the server suggests for {@code code} with the cursor at {@code cursor}, as the app asks it. */
     public String suggestion(String code, int cursor, String language) throws IOException, InterruptedException {
         String body = JSON.createObjectNode().put("code", code).put("cursorPosition", cursor)

@@ -36,7 +36,8 @@ public final class TestPeer implements AutoCloseable {
     private final CompletableFuture<Void> joined = new CompletableFuture<>();
     private final List<String> problems = new ArrayList<>();
     private final List<String> participants = new ArrayList<>();
-    private WebSocket socket;
+    private final java.util.Map<String, String> roles = new java.util.HashMap<>();
+    private volatile WebSocket socket; // set in onOpen: initial_code may arrive before buildAsync completes
     private OtClient ot;
     private String doc;
     private String language;
@@ -50,7 +51,7 @@ public final class TestPeer implements AutoCloseable {
     /** Connects to {@code ws://…/ws/{roomId}} and returns once {@code joined} has arrived. */
     public static TestPeer join(URI webSocket, String clientId, String name) {
         TestPeer peer = new TestPeer(clientId, name);
-        peer.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(webSocket, peer.new Listener()).orTimeout(10, TimeUnit.SECONDS).join();
         peer.joined.orTimeout(10, TimeUnit.SECONDS).join();
         return peer;
@@ -59,6 +60,16 @@ public final class TestPeer implements AutoCloseable {
     /** A local edit: applied to the peer's text at once, sent when the state machine allows. */
     public void edit(TextOperation op) {
         on(() -> {
+            doc = op.apply(doc);
+            ot.applyClient(op);
+            return null;
+        });
+    }
+
+    /** A local edit made from the peer's current text, as a person edits what they see. */
+    public void editWith(java.util.function.Function<String, TextOperation> edit) {
+        on(() -> {
+            TextOperation op = edit.apply(doc);
             doc = op.apply(doc);
             ot.applyClient(op);
             return null;
@@ -115,6 +126,11 @@ public final class TestPeer implements AutoCloseable {
         return on(() -> List.copyOf(participants));
     }
 
+    /** The role ({@code editor} or {@code viewer}) last announced for the participant called {@code name}, or null. */
+    public String roleOf(String name) {
+        return on(() -> roles.get(name));
+    }
+
     /** Errors the server sent and anything that went wrong on the peer's thread. */
     public List<String> problems() {
         return on(() -> List.copyOf(problems));
@@ -154,13 +170,17 @@ public final class TestPeer implements AutoCloseable {
             ot.serverAck(ack.revision(), ack.clientSeq());
         } else if (message instanceof ServerMessage.Joined j) {
             participants.clear();
-            j.participants().forEach(p -> participants.add(p.name()));
+            j.participants().forEach(p -> {
+                participants.add(p.name());
+                roles.put(p.name(), p.role());
+            });
             ot.resend();
             joined.complete(null);
         } else if (message instanceof ServerMessage.Language l) {
             language = l.language();
         } else if (message instanceof ServerMessage.ParticipantChanged p) {
             participants.add(p.name());
+            roles.put(p.name(), p.role());
         } else if (message instanceof ServerMessage.Error error) {
             problems.add(error.code() + ": " + error.message());
         }
@@ -198,6 +218,12 @@ public final class TestPeer implements AutoCloseable {
 
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            socket = webSocket;
+            webSocket.request(1);
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {

@@ -1,0 +1,158 @@
+package io.pairprog.desktop.ui;
+
+import static io.pairprog.desktop.support.Gui.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pairprog.desktop.App;
+import io.pairprog.desktop.editor.CollabTextArea;
+import io.pairprog.desktop.net.RoomSession;
+import io.pairprog.desktop.support.Gui;
+import io.pairprog.desktop.support.InProcessServer;
+import io.pairprog.desktop.support.OnEdt;
+import io.pairprog.desktop.support.RequiresDisplay;
+import io.pairprog.desktop.support.TestPeer;
+import io.pairprog.ot.TextOperation;
+import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.prefs.Preferences;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Per-user undo with two real clients on a real server: Ada (the app, driven by key events) types
+ * letters between brackets while Bob (a WebSocket client) keeps inserting digits right at both ends
+ * of her text. Ada then undoes until nothing is left to undo. Only her letters go: the text is
+ * Bob's digits in the brackets, in both clients and in the store. Redo brings her letters back
+ * exactly where they were.
+ */
+@RequiresDisplay
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConcurrentUndoGuiTest {
+
+    private static final String START = "[]\n";
+    private static final String ADAS = "alphabetagammadeltaepsilon";
+    private static final int BOBS_EDITS = 30;
+
+    private InProcessServer server;
+    private Preferences prefs;
+    private Robot robot;
+    private EditorFrame frame;
+    private TestPeer bob;
+    private String roomId;
+
+    @BeforeAll
+    void startServerAndApp(@TempDir Path dataDir) throws Exception {
+        server = InProcessServer.start(dataDir);
+        roomId = server.createRoom();
+        bob = TestPeer.join(server.webSocket(roomId), "bob-" + UUID.randomUUID().toString().substring(0, 8), "Bob");
+        bob.edit(TextOperation.builder().insert(START).build());
+        await("Bob's text stored", () -> bob.isSynchronized() ? true : null);
+        prefs = Preferences.userRoot().node("io/pairprog/desktop-tests/" + UUID.randomUUID());
+        robot = BasicRobot.robotWithCurrentAwtHierarchy();
+        robot.settings().delayBetweenEvents(10);
+        AppContext app = OnEdt.call(() -> App.launch(new String[] {"--server", server.address(), "--room", roomId,
+            "--name", "Ada", "--theme", "light"}, new Settings(prefs), () -> { }));
+        frame = await("the editor with the room's text", () -> OnEdt.call(() -> app.windows().stream()
+                .filter(EditorFrame.class::isInstance).map(EditorFrame.class::cast)
+                .filter(f -> f.session().phase() == RoomSession.Phase.ONLINE
+                        && START.equals(f.adapter().textArea().getText())).findFirst().orElse(null)));
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        if (robot != null) {
+            robot.cleanUp();
+        }
+        if (bob != null) {
+            bob.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (prefs != null) {
+            prefs.removeNode();
+        }
+    }
+
+    @Test
+    void undoRemovesOnlyTheUsersOwnConcurrentEditsEverywhereAndRedoRestoresThem() throws Exception {
+        CollabTextArea area = frame.adapter().textArea();
+        robot.click(area);
+        robot.focusAndWaitForFocusGain(area);
+        OnEdt.run(() -> area.setCaretPosition(1));
+
+        Thread bobsEdits = new Thread(() -> {
+            for (int i = 0; i < BOBS_EDITS; i++) {
+                String digit = String.valueOf(i % 10);
+                boolean atEnd = i % 2 == 0; // where Ada's caret is, or where her text starts
+                bob.editWith(doc -> {
+                    int at = atEnd ? doc.indexOf(']') : doc.indexOf('[') + 1;
+                    return TextOperation.builder().retain(at).insert(digit).retain(doc.length() - at).build();
+                });
+                Gui.sleep(15);
+            }
+        }, "bob-edits");
+        bobsEdits.start();
+        for (char c : ADAS.toCharArray()) {
+            robot.type(c);
+        }
+        bobsEdits.join(30_000);
+
+        String typed = awaitConvergence();
+        assertThat(letters(typed)).isEqualTo(ADAS.length());
+        assertThat(digits(typed)).isEqualTo(BOBS_EDITS);
+        String bobsOnly = typed.replaceAll("[a-z]", "");
+
+        int undos = 0;
+        while (OnEdt.call(area::canUndo)) {
+            assertThat(undos).as("undo steps").isLessThan(ADAS.length() + BOBS_EDITS + 1);
+            Gui.ctrl(robot, KeyEvent.VK_Z);
+            robot.waitForIdle();
+            undos++;
+            assertThat(digits(OnEdt.call(area::getText))).as("Bob's digits after undo %d", undos).isEqualTo(BOBS_EDITS);
+        }
+
+        assertThat(undos).isGreaterThan(1);
+        assertThat(awaitConvergence()).isEqualTo(bobsOnly);
+        assertThat(bob.doc()).isEqualTo(bobsOnly);
+        assertThat(server.room(roomId).get("code").asText()).isEqualTo(bobsOnly);
+
+        int redos = 0;
+        while (OnEdt.call(area::canRedo)) {
+            assertThat(redos).as("redo steps").isLessThan(undos);
+            Gui.ctrl(robot, KeyEvent.VK_Y);
+            robot.waitForIdle();
+            redos++;
+        }
+
+        assertThat(redos).isEqualTo(undos);
+        assertThat(awaitConvergence()).isEqualTo(typed);
+        assertThat(server.room(roomId).get("code").asText()).isEqualTo(typed);
+        assertThat(bob.problems()).isEmpty();
+    }
+
+    /** Waits until the app and Bob hold the same text with nothing unacknowledged; returns it. */
+    private String awaitConvergence() {
+        return await("the app and Bob to converge", () -> {
+            boolean appSettled = OnEdt.call(() -> frame.session().ot().isSynchronized());
+            String appText = OnEdt.call(() -> frame.adapter().textArea().getText());
+            long appRevision = OnEdt.call(() -> frame.session().ot().revision());
+            return appSettled && bob.isSynchronized() && appText.equals(bob.doc()) && appRevision == bob.revision()
+                    ? appText : null;
+        });
+    }
+
+    private static long letters(String text) {
+        return text.chars().filter(c -> c >= 'a' && c <= 'z').count();
+    }
+
+    private static long digits(String text) {
+        return text.chars().filter(Character::isDigit).count();
+    }
+}

@@ -1,0 +1,253 @@
+package io.pairprog.desktop.ui;
+
+import static io.pairprog.desktop.support.Gui.await;
+import static io.pairprog.desktop.support.Gui.component;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pairprog.desktop.App;
+import io.pairprog.desktop.net.RoomSession;
+import io.pairprog.desktop.support.Gui;
+import io.pairprog.desktop.support.InProcessServer;
+import io.pairprog.desktop.support.OnEdt;
+import io.pairprog.desktop.support.RequiresDisplay;
+import io.pairprog.desktop.support.TestPeer;
+import io.pairprog.ot.TextOperation;
+import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.prefs.Preferences;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JSlider;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.fixture.JSliderFixture;
+import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The history dialog in a real window against a real server, beside a second client ("Bob"). The
+ * room's history is made by real edits: Bob writes a function, Ada (the app) types a comment, Bob
+ * adds a call; then the dialog is checked against the server's own {@code /history} and
+ * {@code /revisions/{n}} answers. The tests run in order as one session.
+ */
+@RequiresDisplay
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HistoryDialogGuiTest {
+
+    private static final String FIRST = "def greet(name):\n    return 'hi ' + name\n";
+    private static final String ADAS = "# typed by Ada";
+    private static final String BOBS = "print(greet('Bob'))\n";
+
+    private InProcessServer server;
+    private Preferences prefs;
+    private Robot robot;
+    private EditorFrame frame;
+    private TestPeer bob;
+    private String roomId;
+
+    @BeforeAll
+    void startServerAppAndHistory(@TempDir Path dataDir) throws Exception {
+        server = InProcessServer.start(dataDir);
+        roomId = server.createRoom();
+        bob = TestPeer.join(server.webSocket(roomId), "bob-" + UUID.randomUUID().toString().substring(0, 8), "Bob");
+        bob.edit(TextOperation.builder().insert(FIRST).build());
+        await("Bob's first edit stored", () -> bob.isSynchronized() ? true : null);
+        prefs = Preferences.userRoot().node("io/pairprog/desktop-tests/" + UUID.randomUUID());
+        robot = BasicRobot.robotWithCurrentAwtHierarchy();
+        robot.settings().delayBetweenEvents(5);
+        AppContext app = OnEdt.call(() -> App.launch(new String[] {"--server", server.address(), "--room", roomId,
+            "--name", "Ada", "--theme", "light"}, new Settings(prefs), () -> { }));
+        frame = await("the editor with the room's text", () -> OnEdt.call(() -> app.windows().stream()
+                .filter(EditorFrame.class::isInstance).map(EditorFrame.class::cast)
+                .filter(f -> f.session().phase() == RoomSession.Phase.ONLINE
+                        && FIRST.equals(f.adapter().textArea().getText())).findFirst().orElse(null)));
+
+        robot.click(frame.adapter().textArea());
+        Gui.ctrl(robot, KeyEvent.VK_END);
+        robot.enterText(ADAS);
+        awaitConvergence();
+        bob.editWith(doc -> TextOperation.builder().retain(doc.length()).insert("\n" + BOBS).build());
+        awaitConvergence();
+    }
+
+    @AfterAll
+    void stopEverything() {
+        if (robot != null) {
+            robot.cleanUp();
+        }
+        if (bob != null) {
+            bob.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (prefs != null) {
+            try {
+                prefs.removeNode();
+            } catch (Exception e) {
+                // a test node; nothing depends on its removal
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDialogShowsTheStoredTextOfTheChosenStepWithItsChangeMarked() throws Exception {
+        JsonNode steps = server.history(roomId).get("steps");
+        assertThat(steps).hasSize(3); // Bob, Ada, Bob (newest first)
+        long adasStep = steps.get(1).get("toRevision").asLong();
+        String expected = server.textAt(roomId, adasStep);
+        String now = OnEdt.call(() -> frame.adapter().textArea().getText());
+        assertThat(expected).isNotEqualTo(now).endsWith(ADAS);
+
+        HistoryDialog dialog = openHistory();
+        assertThat(OnEdt.call(() -> slider(dialog).getMaximum())).isEqualTo(2);
+        await("the newest step shown", () -> OnEdt.call(() ->
+                dialog.shownRevision() == steps.get(0).get("toRevision").asLong() ? true : null));
+        assertThat(OnEdt.call(() -> historyText(dialog).getText())).isEqualTo(now);
+
+        new JSliderFixture(robot, slider(dialog)).slideTo(1);
+
+        await("Ada's step shown", () -> OnEdt.call(() -> dialog.shownRevision() == adasStep ? true : null));
+        assertThat(OnEdt.call(() -> historyText(dialog).getText())).isEqualTo(expected);
+        assertThat(OnEdt.call(() -> label(dialog, "historyAuthor").getText())).isEqualTo("Ada");
+        assertThat(OnEdt.call(() -> label(dialog, "historyChange").getText())).startsWith("+" + ADAS.length() + " −0 · ");
+        assertThat(OnEdt.call(() -> label(dialog, "historyTime").getText()))
+                .contains(String.valueOf(java.time.LocalDate.now().getYear()));
+        assertThat(OnEdt.call(() -> Arrays.stream(historyText(dialog).getHighlighter().getHighlights())
+                .map(h -> expected.substring(h.getStartOffset(), h.getEndOffset())).toList())).contains(ADAS);
+    }
+
+    @Test
+    @Order(2)
+    void restoringAStepChangesTheOtherClientAndTheStoredText() throws Exception {
+        HistoryDialog dialog = openHistory();
+        new JSliderFixture(robot, slider(dialog)).slideTo(0);
+        await("Bob's first step shown", () -> OnEdt.call(() -> dialog.shownRevision() == 1 ? true : null));
+        assertThat(bob.doc()).isNotEqualTo(FIRST);
+
+        robot.click(button(dialog, "historyRestore"));
+
+        await("the dialog to close", () -> OnEdt.call(() -> frame.historyDialog() == null ? true : null));
+        await("Bob to receive the restore", () -> FIRST.equals(bob.doc()) ? true : null);
+        assertThat(awaitConvergence()).isEqualTo(FIRST);
+        assertThat(server.room(roomId).get("code").asText()).isEqualTo(FIRST);
+        JsonNode restore = server.history(roomId).get("steps").get(0);
+        assertThat(restore.get("restoredRevision").asLong()).isEqualTo(1);
+        assertThat(restore.get("author").asText()).isEqualTo("Ada");
+    }
+
+    @Test
+    @Order(3)
+    void olderStepsLoadOnDemandAndPlayReplaysToTheNewest() throws Exception {
+        try (TestPeer cy = TestPeer.join(server.webSocket(roomId), "cy-" + UUID.randomUUID().toString().substring(0, 8), "Cy")) {
+            for (int i = 0; i < HistoryDialog.PAGE_SIZE; i++) { // alternating authors: one step each
+                TestPeer author = i % 2 == 0 ? cy : bob;
+                String line = "# " + i + "\n";
+                author.editWith(doc -> TextOperation.builder().retain(doc.length()).insert(line).build());
+                await("edit " + i + " stored", () -> author.isSynchronized() ? true : null);
+            }
+            await("Cy up to date", () -> cy.revision() == bob.revision() ? true : null);
+        }
+        awaitConvergence();
+        long newest = server.history(roomId).get("steps").get(0).get("toRevision").asLong();
+
+        HistoryDialog dialog = openHistory();
+        await("the first page", () -> OnEdt.call(() -> slider(dialog).getMaximum() == HistoryDialog.PAGE_SIZE - 1
+                && dialog.shownRevision() == newest ? true : null));
+        assertThat(OnEdt.call(() -> button(dialog, "historyOlder").isEnabled())).isTrue();
+
+        robot.click(button(dialog, "historyOlder"));
+
+        await("the older steps", () -> OnEdt.call(() -> slider(dialog).getMaximum() == HistoryDialog.PAGE_SIZE + 3
+                ? true : null));
+        assertThat(OnEdt.call(() -> slider(dialog).getValue())).isEqualTo(HistoryDialog.PAGE_SIZE + 3);
+        assertThat(OnEdt.call(() -> dialog.shownRevision())).isEqualTo(newest);
+        assertThat(OnEdt.call(() -> button(dialog, "historyOlder").isEnabled())).isFalse();
+
+        new JSliderFixture(robot, slider(dialog)).slideTo(HistoryDialog.PAGE_SIZE);
+        long from = OnEdt.call(() -> dialog.shownRevision());
+        robot.click(button(dialog, "historyPlay"));
+        assertThat(OnEdt.call(() -> button(dialog, "historyPlay").getText())).isEqualTo("Stop");
+
+        await("the replay to reach the newest step", () -> OnEdt.call(() -> dialog.shownRevision() == newest
+                && "Play".equals(button(dialog, "historyPlay").getText()) ? true : null));
+        assertThat(from).isLessThan(newest);
+        assertThat(OnEdt.call(() -> historyText(dialog).getText())).isEqualTo(server.textAt(roomId, newest));
+    }
+
+    @Test
+    @Order(4)
+    void failuresAreShownInTheDialog() throws Exception {
+        HistoryDialog dialog = openHistory();
+        server.stop();
+        try {
+            new JSliderFixture(robot, slider(dialog)).slideTo(20); // a step whose text was never fetched
+            String error = await("the load error", () -> OnEdt.call(() -> {
+                String text = label(dialog, "historyError").getText();
+                return text.startsWith("Cannot load revision") ? text : null;
+            }));
+            assertThat(error).contains("does not answer");
+
+            robot.click(button(dialog, "historyRestore"));
+
+            await("the restore error", () -> OnEdt.call(() ->
+                    label(dialog, "historyError").getText().startsWith("Cannot restore revision") ? true : null));
+            assertThat(OnEdt.call(dialog::isDisplayable)).isTrue();
+        } finally {
+            server.restart();
+        }
+    }
+
+    // --- helpers ----------------------------------------------------------------------------
+
+    /** Opens the dialog with the toolbar's History… button, or returns the one already open. */
+    private HistoryDialog openHistory() {
+        HistoryDialog open = OnEdt.call(() -> frame.historyDialog());
+        if (open != null) {
+            return open;
+        }
+        robot.click(component(frame, "history"));
+        HistoryDialog dialog = await("the history dialog", () -> OnEdt.call(() -> frame.historyDialog()));
+        await("the history loaded", () -> OnEdt.call(() -> slider(dialog).isEnabled() ? true : null));
+        return dialog;
+    }
+
+    /** Waits until the app and Bob hold the same text with nothing unacknowledged; returns it. */
+    private String awaitConvergence() {
+        return await("the app and Bob to converge", () -> {
+            boolean appSettled = OnEdt.call(() -> frame.session().ot().isSynchronized());
+            String appText = OnEdt.call(() -> frame.adapter().textArea().getText());
+            long appRevision = OnEdt.call(() -> frame.session().ot().revision());
+            return appSettled && bob.isSynchronized() && appText.equals(bob.doc()) && appRevision == bob.revision()
+                    ? appText : null;
+        });
+    }
+
+    private static JSlider slider(HistoryDialog dialog) {
+        return (JSlider) component(dialog.getContentPane(), "historySlider");
+    }
+
+    private static RSyntaxTextArea historyText(HistoryDialog dialog) {
+        return (RSyntaxTextArea) component(dialog.getContentPane(), "historyText");
+    }
+
+    private static JLabel label(HistoryDialog dialog, String name) {
+        return (JLabel) component(dialog.getContentPane(), name);
+    }
+
+    private static JButton button(HistoryDialog dialog, String name) {
+        return (JButton) component(dialog.getContentPane(), name);
+    }
+}
