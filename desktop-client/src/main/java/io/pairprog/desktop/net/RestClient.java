@@ -21,9 +21,6 @@ import java.util.concurrent.CompletionException;
  * asynchronous and completes on an HTTP client thread; callers hop to the EDT themselves. A failed
  * call completes exceptionally with a {@link RestException} whose message can be shown to a person
  * as it is.
- *
- * <p>Field names are read in both spellings the server has used ({@code room_id} and
- * {@code roomId}): the seed's answers are camelCase, the history API is snake_case.
  */
 public final class RestClient {
 
@@ -66,14 +63,14 @@ public final class RestClient {
         if (language != null) {
             request.header("Content-Type", "application/json");
         }
-        return send("create a room", request.build()).thenApply(json -> field(json, "room_id").asText());
+        return send("create a room", request.build()).thenApply(json -> json.path("roomId").asText());
     }
 
     /** The stored state of a room; a {@link RestException} with status 404 when it does not exist. */
     public CompletableFuture<RoomInfo> room(String roomId) {
         return get("open room " + roomId, "/rooms/" + roomId).thenApply(json -> new RoomInfo(
-                field(json, "room_id").asText(), json.path("code").asText(), json.path("revision").asLong(),
-                json.path("language").asText(null), field(json, "view_id").asText(null)));
+                json.path("roomId").asText(), json.path("code").asText(), json.path("revision").asLong(),
+                json.path("language").asText(null), json.path("viewId").asText(null)));
     }
 
     /**
@@ -119,25 +116,6 @@ public final class RestClient {
     /** A new JSON object for a request body. */
     static ObjectNode object() {
         return JSON.createObjectNode();
-    }
-
-    /** The field {@code snakeName} of {@code json}, or its camelCase twin; a missing node when neither is there. */
-    static JsonNode field(JsonNode json, String snakeName) {
-        JsonNode value = json.path(snakeName);
-        if (!value.isMissingNode()) {
-            return value;
-        }
-        StringBuilder camel = new StringBuilder();
-        boolean upper = false;
-        for (char c : snakeName.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                camel.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return json.path(camel.toString());
     }
 
     private CompletableFuture<JsonNode> send(String what, HttpRequest request) {

@@ -1,7 +1,6 @@
 package io.pairprog.desktop.net;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -78,47 +77,33 @@ public final class RoomHistory {
         return rest.post("restore revision " + revision, "/rooms/" + roomId + "/restore",
                         RestClient.object().put("revision", revision).put("name", name))
                 .thenApply(json -> new Restored(json.path("revision").asLong(),
-                        RestClient.field(json, "restored_revision").asLong(revision),
+                        json.path("restoredRevision").asLong(revision),
                         json.path("changed").asBoolean(true)));
     }
 
     static Page page(JsonNode json) {
         List<Step> steps = new ArrayList<>();
         for (JsonNode s : json.path("steps")) {
-            steps.add(new Step(RestClient.field(s, "from_revision").asLong(), RestClient.field(s, "to_revision").asLong(),
-                    RestClient.field(s, "client_id").asText(""), s.path("author").asText(null),
-                    s.path("color").asText(null), instant(RestClient.field(s, "started_at")),
-                    instant(RestClient.field(s, "ended_at")), s.path("edits").asInt(), s.path("inserted").asInt(),
-                    s.path("deleted").asInt(), optionalLong(RestClient.field(s, "restored_revision"))));
+            steps.add(new Step(s.path("fromRevision").asLong(), s.path("toRevision").asLong(),
+                    s.path("clientId").asText(""), s.path("author").asText(null),
+                    s.path("color").asText(null), instant(s.path("startedAt")),
+                    instant(s.path("endedAt")), s.path("edits").asInt(), s.path("inserted").asInt(),
+                    s.path("deleted").asInt(), optionalLong(s.path("restoredRevision"))));
         }
         return new Page(json.path("revision").asLong(), List.copyOf(steps),
-                optionalLong(RestClient.field(json, "next_before")));
+                optionalLong(json.path("nextBefore")));
     }
 
     private static Long optionalLong(JsonNode node) {
         return node.isNumber() ? node.asLong() : null;
     }
 
-    /**
-     * A time as the contract writes it (ISO-8601 text) or as Jackson writes an {@code Instant} by
-     * default (epoch seconds with a fraction, or whole epoch milliseconds); null when it is neither.
-     */
+    /** An ISO-8601 time, as the server writes them; null when absent or unreadable (the step is still usable). */
     static Instant instant(JsonNode node) {
         try {
-            if (node.isTextual()) {
-                return Instant.parse(node.asText());
-            }
-            if (node.isIntegralNumber() && Math.abs(node.asLong()) >= 100_000_000_000L) {
-                return Instant.ofEpochMilli(node.asLong());
-            }
-            if (node.isNumber()) {
-                BigDecimal seconds = node.decimalValue();
-                return Instant.ofEpochSecond(seconds.longValue(),
-                        seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
-            }
-        } catch (DateTimeParseException | ArithmeticException e) {
-            // fall through: shown as an unknown time; the step itself is still usable
+            return node.isTextual() ? Instant.parse(node.asText()) : null;
+        } catch (DateTimeParseException e) {
+            return null;
         }
-        return null;
     }
 }
