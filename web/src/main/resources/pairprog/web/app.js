@@ -1,18 +1,20 @@
 /**
  * The page's entry point: `/` shows the start screen, `/?room=<id>` opens that room directly,
- * anything else there shows the "not a room link" screen.
+ * `/?view=<view id>` opens a room read-only (view-only link), anything else there shows the
+ * "not a room link" screen.
  *
  * The module map: ui.js (shared helpers) · screens.js (start, not found) · room-screen.js (the
  * room) · session.js (OT client + socket + presence) · text-operation.js, selection.js,
  * ot-client.js (the OT core, twins of io.pairprog.ot) · socket-adapter.js, editor-adapter.js
- * (the two seams, as in ot.js) · presence.js, autocomplete.js, undo-stack.js.
+ * (the two seams, as in ot.js) · presence.js, autocomplete.js, undo-stack.js · history-panel.js
+ * (the time slider) over room-history.js (the history REST calls).
  *
- * The body's data attributes (`data-view`, `data-connection`, `data-sync`) mirror what the page
- * shows, for styling and for the browser tests.
+ * The body's data attributes (`data-view`, `data-mode` edit/view, `data-connection`, `data-sync`)
+ * mirror what the page shows, for styling and for the browser tests.
  */
-import { $, ROOM_ID, THEME_KEY, storage } from './ui.js';
+import { $, ROOM_ID, THEME_KEY, VIEW_ID, storage } from './ui.js';
 import { notFoundScreen, startScreen } from './screens.js';
-import { roomScreen } from './room-screen.js';
+import { roomScreen, viewScreen } from './room-screen.js';
 
 function initTheme() {
   const root = document.documentElement;
@@ -27,8 +29,16 @@ function initTheme() {
 
 function main() {
   initTheme();
-  const room = new URLSearchParams(location.search).get('room');
-  if (room === null) {
+  const params = new URLSearchParams(location.search);
+  const room = params.get('room');
+  const view = params.get('view');
+  if (room === null && view !== null) {
+    if (VIEW_ID.test(view.trim())) {
+      viewScreen(view.trim());
+    } else {
+      notFoundScreen(view, 'invalid-view');
+    }
+  } else if (room === null) {
     startScreen();
   } else if (ROOM_ID.test(room.trim())) {
     roomScreen(room.trim().toLowerCase());

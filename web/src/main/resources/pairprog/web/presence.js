@@ -7,16 +7,22 @@
  * here - is passed to `transform`, so the carets stay on the characters they were next to.
  *
  * Names and everything else from the server are written with textContent, never as HTML.
+ *
+ * Everyone has a role: `editor`, or `viewer` for someone who joined through a view-only link
+ * (a participant without one is an editor). Viewers are listed with a "viewer" marker.
  */
 import { safeColor } from './editor-adapter.js';
+
+const EDITOR = 'editor';
+const VIEWER = 'viewer';
 
 export class Presence {
   /** `editor`: the EditorAdapter; `list`: the element that shows the participants. */
   constructor(editor, list) {
     this.editor = editor;
     this.list = list;
-    this.self = null; // {clientId, name, color}
-    this.peers = new Map(); // clientId -> {name, color, selection, drawing}
+    this.self = null; // {clientId, name, color, role}
+    this.peers = new Map(); // clientId -> {name, color, role, selection, drawing}
     this.redrawQueued = false;
     this.callbacks = {};
   }
@@ -26,9 +32,9 @@ export class Presence {
     Object.assign(this.callbacks, callbacks);
   }
 
-  /** Our own entry, from `joined` (colour) and the name we chose. */
-  setSelf(clientId, name, color) {
-    this.self = { clientId, name, color: safeColor(color) };
+  /** Our own entry, from `joined` (colour, read-only or not) and the name we chose. */
+  setSelf(clientId, name, color, role = EDITOR) {
+    this.self = { clientId, name, color: safeColor(color), role: roleOf(role) };
     this.peers.delete(clientId);
     this.render();
   }
@@ -40,10 +46,11 @@ export class Presence {
       if (this.self && p.clientId === this.self.clientId) {
         this.self.color = safeColor(p.color || this.self.color);
         this.self.name = p.name || this.self.name;
+        this.self.role = roleOf(p.role || this.self.role);
         continue;
       }
       const old = this.peers.get(p.clientId);
-      fresh.set(p.clientId, { selection: null, drawing: null, ...old, name: p.name, color: p.color });
+      fresh.set(p.clientId, { selection: null, drawing: null, ...old, name: p.name, color: p.color, role: roleOf(p.role) });
     }
     for (const [id, peer] of this.peers) {
       if (!fresh.has(id) && peer.drawing) {
@@ -56,13 +63,13 @@ export class Presence {
   }
 
   /** `participant`: someone joined or renamed. */
-  upsert({ clientId, name, color }) {
+  upsert({ clientId, name, color, role }) {
     if (this.self && clientId === this.self.clientId) {
       this.self.name = name || this.self.name;
       this.self.color = safeColor(color || this.self.color);
     } else {
       const old = this.peers.get(clientId) || { selection: null, drawing: null };
-      this.peers.set(clientId, { ...old, name, color });
+      this.peers.set(clientId, { ...old, name, color, role: roleOf(role) });
       this.queueRedraw();
     }
     this.render();
@@ -83,7 +90,7 @@ export class Presence {
     if (this.self && clientId === this.self.clientId) {
       return;
     }
-    const peer = this.peers.get(clientId) || { name: 'Someone', color: null, drawing: null };
+    const peer = this.peers.get(clientId) || { name: 'Someone', color: null, role: EDITOR, drawing: null };
     peer.selection = selection;
     this.peers.set(clientId, peer);
     this.queueRedraw();
@@ -136,7 +143,7 @@ export class Presence {
     return this.peers.size + (this.self ? 1 : 0);
   }
 
-  /** The participants list: a coloured avatar with initials, the name, "you" for ourselves. */
+  /** The participants list: a coloured avatar with initials, the name, "viewer" for viewers, "you" for ourselves. */
   render() {
     const items = [];
     if (this.self) {
@@ -156,6 +163,7 @@ export class Presence {
     const li = document.createElement('li');
     li.className = isSelf ? 'participant self' : 'participant';
     li.dataset.clientId = p.clientId;
+    li.dataset.role = roleOf(p.role);
     const avatar = document.createElement('span');
     avatar.className = 'avatar';
     avatar.style.backgroundColor = safeColor(p.color);
@@ -164,6 +172,13 @@ export class Presence {
     name.className = 'participant-name';
     name.textContent = p.name || 'Someone';
     li.append(avatar, name);
+    if (roleOf(p.role) === VIEWER) {
+      const viewer = document.createElement('span');
+      viewer.className = 'role-badge';
+      viewer.textContent = 'viewer';
+      viewer.title = 'Watching through a view-only link';
+      li.append(viewer);
+    }
     if (isSelf) {
       const you = document.createElement('span');
       you.className = 'you';
@@ -179,6 +194,11 @@ export class Presence {
     }
     return li;
   }
+}
+
+/** A participant's role; anything but `viewer` (including none, from older servers) is an editor. */
+function roleOf(role) {
+  return role === VIEWER ? VIEWER : EDITOR;
 }
 
 function initials(name) {

@@ -1,21 +1,29 @@
 /**
  * The room: CodeMirror with its adapter, presence, autocomplete and undo, wired to a Session, plus
- * the toolbar (language, download, copy link), the connection pill and the status bar.
+ * the toolbar (language, history, download, copy link), the connection pill and the status bar.
+ *
+ * The same screen shows a view-only link (`/?view=<viewId>`, body `data-mode="view"`): the socket is
+ * `/ws/view/{viewId}`, the editor refuses every change, and whatever edits (language, undo,
+ * autocomplete, history, restore) is left out. That page knows only the view id; the room id is
+ * never requested, shown or put into a URL.
  */
 import { EditorAdapter } from './editor-adapter.js';
 import { Presence } from './presence.js';
 import { Autocomplete } from './autocomplete.js';
 import { UndoStack } from './undo-stack.js';
 import { Session } from './session.js';
+import { HistoryPanel } from './history-panel.js';
 import { notFoundScreen } from './screens.js';
-import { $, LANGUAGES, askName, copyLink, fillLanguages, show, toast } from './ui.js';
+import { $, LANGUAGES, askName, copyLink, copyText, fillLanguages, requestJson, show, toast, viewUrl } from './ui.js';
 
-function download(cm, roomId, language) {
+const REMOTE_ORIGINS = new Set(['*remote', 'setValue']); // the only changes a view-only editor lets in
+
+function download(cm, filePrefix, language) {
   const { ext } = LANGUAGES[language] || LANGUAGES.plaintext;
   const blob = new Blob([cm.getValue()], { type: 'text/plain;charset=utf-8' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
-  link.download = `pairprog-${roomId.slice(0, 8)}.${ext}`;
+  link.download = `pairprog-${filePrefix}.${ext}`;
   document.body.append(link);
   link.click();
   link.remove();
@@ -52,23 +60,39 @@ function makeEditor() {
   return cm;
 }
 
+/** The room `roomId`, to edit. */
 export async function roomScreen(roomId) {
   const name = await askName();
   show('room');
+  document.body.dataset.mode = 'edit';
   document.title = 'pairprog · room';
   $('room-id').textContent = `${roomId.slice(0, 8)}…`;
   $('room-id').title = roomId;
   for (const id of ['copy-link', 'copy-link-2']) {
     $(id).addEventListener('click', () => copyLink(roomId));
   }
+  // The view id is fetched ahead, so the click copies at once (a copy must follow the click closely).
+  let viewId = null;
+  const fetchViewId = async () => {
+    viewId = viewId || (await requestJson(`/rooms/${encodeURIComponent(roomId)}`)).viewId || null;
+    return viewId;
+  };
+  $('copy-view-link').addEventListener('click', async () => {
+    try {
+      const id = await fetchViewId();
+      if (!id) {
+        throw new Error('this server has no view-only links');
+      }
+      copyText(viewUrl(id), 'View-only link copied — whoever opens it can watch, not edit');
+    } catch (e) {
+      toast(`Could not get the view-only link: ${e.message}`, 'error');
+    }
+  });
 
-  const cm = makeEditor();
-  const editor = new EditorAdapter(cm);
-  const presence = new Presence(editor, $('participants'));
-  const undo = new UndoStack();
-  let language = 'python';
-  let loaded = false;
-  new Autocomplete(cm, { language: () => language, enabled: () => loaded });
+  const room = openRoom({ socketPath: `/ws/${encodeURIComponent(roomId)}`, readOnly: false, name, filePrefix: roomId.slice(0, 8) });
+  room.events.gone = (reason) => notFoundScreen(roomId, reason);
+  room.events.loaded = () => fetchViewId().catch(() => {}); // a failure is reported when the link is asked for
+  const { cm, editor, undo, session } = room;
 
   const applyUndo = (which) => () => {
     undo[which]((op) => {
@@ -83,6 +107,69 @@ export async function roomScreen(roomId) {
     'Shift-Ctrl-Z': applyUndo('redo'),
     'Shift-Cmd-Z': applyUndo('redo'),
   });
+  new Autocomplete(cm, { language: () => room.language(), enabled: () => session.ot !== null });
+  const history = new HistoryPanel({ roomId, name: () => session.name, mode: () => cm.getOption('mode') });
+  $('history-button').addEventListener('click', () => history.open());
+
+  $('language').addEventListener('change', () => {
+    const wanted = $('language').value;
+    if (session.setLanguage(wanted)) {
+      room.setLanguage(wanted); // the server's `language` message confirms it for everyone
+    } else {
+      $('language').value = room.language();
+      toast('You are offline; the language can be changed once you are back online.', 'warn');
+    }
+  });
+  session.start();
+  window.addEventListener('beforeunload', (event) => {
+    if (session.ot && !session.ot.isSynchronized()) {
+      event.preventDefault(); // unsent edits: let the browser ask before they are lost
+      event.returnValue = '';
+    }
+  });
+}
+
+/** The room behind the view-only link `viewId`, to watch. */
+export async function viewScreen(viewId) {
+  const name = await askName();
+  show('room');
+  document.body.dataset.mode = 'view';
+  document.title = 'pairprog · view only';
+  $('view-banner').hidden = false;
+  $('room-id').hidden = true;
+  $('room-label').textContent = 'View only';
+  $('history-button').hidden = true;
+  $('copy-link-2').hidden = true;
+  $('share-text').textContent = 'You are watching through a view-only link.';
+  $('language').disabled = true;
+  $('language').title = 'Only editors can change the language';
+  for (const id of ['copy-link', 'copy-view-link']) {
+    $(id).addEventListener('click', () => copyText(viewUrl(viewId), 'View-only link copied'));
+  }
+
+  const room = openRoom({ socketPath: `/ws/view/${encodeURIComponent(viewId)}`, readOnly: true, name, filePrefix: 'view' });
+  room.events.gone = (reason) => notFoundScreen(viewId, reason === 'not-found' ? 'view-not-found' : 'invalid-view');
+  const { cm, session } = room;
+  // Typing, pasting, dropping, cutting: CodeMirror's readOnly refuses them; this refuses any other way in.
+  cm.on('beforeChange', (_, change) => {
+    if (!REMOTE_ORIGINS.has(change.origin)) {
+      change.cancel();
+    }
+  });
+  session.start();
+}
+
+/**
+ * The parts both screens share: the editor, presence, the session and the chrome that shows its
+ * state. Returns them with `events` (the screen fills in `gone` and may add `loaded`), the room's
+ * `language()` and `setLanguage(value)` for the editor.
+ */
+function openRoom({ socketPath, readOnly, name, filePrefix }) {
+  const cm = makeEditor();
+  const editor = new EditorAdapter(cm);
+  const presence = new Presence(editor, $('participants'));
+  const undo = new UndoStack();
+  let language = 'python';
 
   const setLanguage = (value) => {
     if (!LANGUAGES[value]) {
@@ -101,18 +188,20 @@ export async function roomScreen(roomId) {
   fillLanguages($('language'), language);
   setLanguage(language);
 
+  const screenEvents = { gone: () => {}, loaded: () => {} };
   const session = new Session({
-    roomId,
+    socketPath,
+    readOnly,
     name,
     editor,
     presence,
     undo,
     events: {
       loaded: () => {
-        loaded = true;
-        cm.setOption('readOnly', false);
+        cm.setOption('readOnly', readOnly); // true: selectable and copyable, never editable
         $('editor-overlay').hidden = true;
         cm.focus();
+        screenEvents.loaded();
       },
       connection: (state, detail) => showConnection(state, detail),
       sync: (state) => showSync(state),
@@ -123,7 +212,7 @@ export async function roomScreen(roomId) {
         }
         setLanguage(value);
       },
-      gone: (reason) => notFoundScreen(roomId, reason),
+      gone: (reason) => screenEvents.gone(reason),
       notice: (text, level) => toast(text, level),
     },
   });
@@ -134,16 +223,7 @@ export async function roomScreen(roomId) {
     },
   });
 
-  $('language').addEventListener('change', () => {
-    const wanted = $('language').value;
-    if (session.setLanguage(wanted)) {
-      setLanguage(wanted); // the server's `language` message confirms it for everyone
-    } else {
-      $('language').value = language;
-      toast('You are offline; the language can be changed once you are back online.', 'warn');
-    }
-  });
-  $('download').addEventListener('click', () => download(cm, roomId, language));
+  $('download').addEventListener('click', () => download(cm, filePrefix, language));
   for (const id of ['retry-now', 'overlay-retry']) {
     $(id).addEventListener('click', () => session.retryNow());
   }
@@ -191,7 +271,7 @@ export async function roomScreen(roomId) {
     label.dataset.state = state;
     label.textContent = {
       loading: 'Loading…',
-      saved: 'All changes saved',
+      saved: readOnly ? 'Up to date' : 'All changes saved',
       saving: 'Saving…',
       pending: 'Offline — your edits are kept and will be sent',
       retrying: 'The server could not save yet — retrying',
@@ -201,11 +281,5 @@ export async function roomScreen(roomId) {
     }
   }
 
-  session.start();
-  window.addEventListener('beforeunload', (event) => {
-    if (session.ot && !session.ot.isSynchronized()) {
-      event.preventDefault(); // unsent edits: let the browser ask before they are lost
-      event.returnValue = '';
-    }
-  });
+  return { cm, editor, undo, session, events: screenEvents, language: () => language, setLanguage };
 }

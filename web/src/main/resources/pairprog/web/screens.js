@@ -1,5 +1,6 @@
 /**
- * The two screens outside a room: the start screen (create or join) and the "no such room" screen.
+ * The two screens outside a room: the start screen (create or join) and the "no such room" screen
+ * (for a room link or a view-only link).
  */
 import { $, NAME_KEY, cleanName, createRoom, defaultName, fillLanguages, roomIdFrom, roomUrl, show, storage, toast } from './ui.js';
 
@@ -42,6 +43,12 @@ export function notFoundScreen(roomText, reason) {
   if (reason === 'invalid-room') {
     $('not-found-title').textContent = 'That’s not a room link';
     text.replaceChildren('The room ID ', code, ' is not valid. Room IDs look like 5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b; check the link you were sent.');
+  } else if (reason === 'invalid-view') {
+    $('not-found-title').textContent = 'That’s not a view-only link';
+    text.replaceChildren('The view id ', code, ' is not valid. View-only links end in ?view= and 22 letters, digits, - or _; check the link you were sent.');
+  } else if (reason === 'view-not-found') {
+    $('not-found-title').textContent = 'Room not found';
+    text.replaceChildren('The view-only link ', code, ' leads to no room on this server. The link may be mistyped, or the room was made on another server.');
   } else {
     $('not-found-title').textContent = 'Room not found';
     text.replaceChildren('There is no room ', code, ' on this server. The link may be mistyped, or the room was made on another server.');

@@ -12,6 +12,11 @@
  * Edits are put on the wire only between `joined` and the next drop; while offline the OtClient
  * keeps them (outstanding + buffer) and `resend` after the next `joined` sends them with the same
  * clientSeq, which the server never applies twice.
+ *
+ * View only. A session opened through a view-only link (`readOnly`, socket `/ws/view/{viewId}`) is
+ * an OT client that only receives: the editor refuses every local change, so no `op` exists to
+ * send, and no `cursor` is sent either; `rename` is the one thing it says after `hello`. Should the
+ * server still answer READ_ONLY, the user is told once and nothing else happens.
  */
 import { OperationError, TextOperation } from './text-operation.js';
 import { Selection } from './selection.js';
@@ -31,11 +36,12 @@ export function newClientId() {
 
 export class Session {
   /**
+   * `socketPath`: `/ws/{roomId}`, or `/ws/view/{viewId}` with `readOnly`.
    * `events`: `connection(state, detail)`, `sync(state)`, `loaded()`, `language(language, byClientId)`,
    * `gone(reason)`, `notice(text, level)`.
    */
-  constructor({ roomId, name, editor, presence, undo, events }) {
-    this.roomId = roomId;
+  constructor({ socketPath, readOnly = false, name, editor, presence, undo, events }) {
+    this.readOnly = readOnly;
     this.name = name;
     this.editor = editor;
     this.presence = presence;
@@ -51,12 +57,13 @@ export class Session {
     this.cursorTimer = null;
     this.cursorDirty = true;
     this.failures = 0;
+    this.toldReadOnly = false;
 
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    this.socket = new SocketAdapter(`${scheme}//${location.host}/ws/${encodeURIComponent(roomId)}`);
+    this.socket = new SocketAdapter(`${scheme}//${location.host}${socketPath}`);
     this.channel = {
       send: (baseRevision, clientSeq, op) => {
-        if (this.joined) {
+        if (this.joined && !this.readOnly) {
           this.socket.sendOp(this.clientId, clientSeq, baseRevision, op);
         }
       },
@@ -160,7 +167,7 @@ export class Session {
       throw new OperationError(`joined: at revision ${m.revision}, but the catch-up brought us to ${this.ot.revision}`);
     }
     this.joined = true;
-    this.presence.setSelf(this.clientId, this.name, m.color);
+    this.presence.setSelf(this.clientId, this.name, m.color, this.role());
     if (Array.isArray(m.participants)) {
       this.presence.setParticipants(m.participants);
     }
@@ -176,6 +183,13 @@ export class Session {
   onError(m) {
     if (m.code === 'ROOM_NOT_FOUND' || m.code === 'INVALID_ROOM_ID') {
       return; // the close code that follows ends the session
+    }
+    if (m.code === 'READ_ONLY') {
+      if (!this.toldReadOnly) {
+        this.toldReadOnly = true;
+        this.events.notice('This is a view-only link: you can watch, but nothing you do here changes the code.', 'warn');
+      }
+      return;
     }
     if (m.clientSeq != null && RESEND_LATER.has(m.code)) {
       this.scheduleResend(m.clientSeq);
@@ -242,8 +256,8 @@ export class Session {
   }
 
   onLocalChange(op, inverse) {
-    if (this.ot === null) {
-      return;
+    if (this.ot === null || this.readOnly) {
+      return; // a view-only editor refuses changes before they happen (room-screen.js)
     }
     this.undo.add(inverse);
     this.presence.transform(op);
@@ -268,7 +282,10 @@ export class Session {
     }
   }
 
-  /** Our selection goes out only while nothing is unacknowledged, so its offsets are the server's. */
+  /**
+   * Our selection goes out only while nothing is unacknowledged, so its offsets are the server's;
+   * a view-only session never sends one.
+   */
   queueCursor() {
     this.cursorDirty = true;
     if (this.cursorTimer === null) {
@@ -280,7 +297,7 @@ export class Session {
   }
 
   flushCursor() {
-    if (!this.cursorDirty || !this.joined || this.ot === null || !this.ot.isSynchronized()) {
+    if (this.readOnly || !this.cursorDirty || !this.joined || this.ot === null || !this.ot.isSynchronized()) {
       return;
     }
     if (this.socket.sendCursor(this.ot.revision, this.editor.getSelection().ranges)) {
@@ -319,12 +336,17 @@ export class Session {
     if (this.joined) {
       this.socket.sendRename(name);
     }
-    this.presence.setSelf(this.clientId, name, this.presence.self ? this.presence.self.color : null);
+    this.presence.setSelf(this.clientId, name, this.presence.self ? this.presence.self.color : null, this.role());
   }
 
-  /** Asks the server to change the room's language; false when offline. */
+  /** Our role in presence: `viewer` on a view-only link. */
+  role() {
+    return this.readOnly ? 'viewer' : 'editor';
+  }
+
+  /** Asks the server to change the room's language; false when offline or view-only. */
   setLanguage(language) {
-    return this.joined && this.socket.sendSetLanguage(language);
+    return !this.readOnly && this.joined && this.socket.sendSetLanguage(language);
   }
 
   retryNow() {

@@ -27,6 +27,27 @@ export class SocketAdapter {
     this.retryTimer = null;
     this.stopped = false;
     window.addEventListener('online', () => this.retryNow());
+    // A page left for another one may be kept alive in the back/forward cache, socket and all: the
+    // others would go on seeing us in the room. Leaving closes it; coming back connects again.
+    window.addEventListener('pagehide', () => this.suspend());
+    window.addEventListener('pageshow', (event) => {
+      if (event.persisted && !this.stopped) {
+        this.restart();
+      }
+    });
+  }
+
+  /** Closes the connection without scheduling a retry (until `restart`). */
+  suspend() {
+    const old = this.socket;
+    this.socket = null;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    if (old) {
+      old.onmessage = null;
+      old.onclose = null;
+      old.close(1000, 'page hidden');
+    }
   }
 
   /** `callbacks`: one function per server message type (`op`, `ack`, ...), plus `status(state, detail)`. */

@@ -15,6 +15,8 @@ export const LANGUAGES = {
 };
 /** A canonical UUID, the only room id the server accepts. */
 export const ROOM_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** A view id: 22 base64url characters (128 random bits), unrelated to the room id it opens. */
+export const VIEW_ID = /^[A-Za-z0-9_-]{22}$/;
 /** localStorage keys: the display name and the chosen theme. */
 export const NAME_KEY = 'pairprog.name';
 export const THEME_KEY = 'pairprog.theme';
@@ -150,15 +152,57 @@ export async function createRoom(language, errorTarget) {
   location.assign(roomUrl(body.roomId));
 }
 
+/** The read-only link to a room: `/?view=<view id>`; it never contains the room id. */
+export function viewUrl(viewId) {
+  return `${location.origin}/?view=${encodeURIComponent(viewId)}`;
+}
+
 /** Copies the room's link (Clipboard API where allowed, else the old copy command). */
 export function copyLink(roomId) {
-  const url = roomUrl(roomId);
-  const done = () => toast('Link copied — send it to your pair', 'success');
+  copyText(roomUrl(roomId), 'Link copied — send it to your pair');
+}
+
+/** Copies `text` and confirms with the toast `confirmation`. */
+export function copyText(text, confirmation) {
+  const done = () => toast(confirmation, 'success');
   if (navigator.clipboard && window.isSecureContext) {
-    navigator.clipboard.writeText(url).then(done, () => fallbackCopy(url, done));
+    navigator.clipboard.writeText(text).then(done, () => fallbackCopy(text, done));
   } else {
-    fallbackCopy(url, done);
+    fallbackCopy(text, done);
   }
+}
+
+/** A failed REST call: the HTTP status (0 when the server was not reached) and the body's error code. */
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/**
+ * One REST call returning JSON; anything but a 2xx answer becomes an ApiError carrying the
+ * ErrorMapper body's `code` and `message` (also accepted wrapped as `{"error": {...}}`).
+ */
+export async function requestJson(url, { method = 'GET', body } = {}) {
+  let response;
+  try {
+    response = await fetch(url, body === undefined ? { method } : {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError(0, null, 'Can’t reach the pairprog server.');
+  }
+  const json = await response.json().catch(() => null);
+  if (!response.ok || json === null) {
+    const error = (json && (json.error || json)) || {};
+    throw new ApiError(response.status, error.code || null,
+      typeof error.message === 'string' ? error.message : `the server answered ${response.status}`);
+  }
+  return json;
 }
 
 function fallbackCopy(text, done) {

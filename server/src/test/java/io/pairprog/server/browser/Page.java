@@ -81,6 +81,13 @@ final class Page implements AutoCloseable {
         return this;
     }
 
+    /** Opens the view-only link {@code /?view=viewId} and waits until the text is loaded and the handshake is done. */
+    Page joinView(String viewId) {
+        driver.get(base.resolve("/?view=" + viewId).toString());
+        awaitSettled();
+        return this;
+    }
+
     void get(String path) {
         driver.get(base.resolve(path).toString());
     }
@@ -137,6 +144,19 @@ final class Page implements AutoCloseable {
         actions.perform();
     }
 
+    /**
+     * A paste as the browser delivers it: a {@code paste} event carrying {@code text} on the editor's input,
+     * which CodeMirror reads as it reads a real Ctrl+V (headless Chromium has no clipboard to paste from).
+     */
+    void paste(String text) {
+        script(CM + """
+                cm.focus();
+                const data = new DataTransfer();
+                data.setData('text/plain', arguments[0]);
+                cm.getInputField().dispatchEvent(
+                    new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));""", text);
+    }
+
     /** An edit as a plugin or paste would make it: replaces [from, to) with {@code text} in one change. */
     void replace(int from, int to, String text) {
         script(CM + BOUNDARY + """
@@ -177,6 +197,71 @@ final class Page implements AutoCloseable {
             driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
             script("window.unreachable = false;");
         };
+    }
+
+    /**
+     * From the next page load on, records what the page does with WebSockets (see {@link #sentMessageTypes()}
+     * and {@link #webSocketUrls()}; {@code window.sockets} holds the sockets). Closing the handle stops it
+     * for later page loads.
+     */
+    AutoCloseable recordWebSockets() {
+        Map<String, Object> added = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.sentMessages = []; window.webSocketUrls = []; window.sockets = [];
+                const RecordedWebSocket = window.WebSocket;
+                window.WebSocket = class extends RecordedWebSocket {
+                  constructor(url, protocols) {
+                    super(url, protocols);
+                    window.webSocketUrls.push(String(url));
+                    window.sockets.push(this);
+                  }
+                  send(data) {
+                    let type = '(not JSON)';
+                    try { type = JSON.parse(data).type; } catch (e) { /* recorded as such */ }
+                    window.sentMessages.push(type);
+                    return super.send(data);
+                  }
+                };"""));
+        return () -> driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                Map.of("identifier", added.get("identifier")));
+    }
+
+    /** The {@code type} of every message the page sent on a WebSocket since it loaded (needs {@link #recordWebSockets}). */
+    @SuppressWarnings("unchecked")
+    List<String> sentMessageTypes() {
+        return (List<String>) script("return window.sentMessages;");
+    }
+
+    /** The address of every WebSocket the page opened since it loaded (needs {@link #recordWebSockets}). */
+    @SuppressWarnings("unchecked")
+    List<String> webSocketUrls() {
+        return (List<String>) script("return window.webSocketUrls;");
+    }
+
+    /** Every URL the page loaded or fetched since it loaded, as the browser's resource timing lists them. */
+    @SuppressWarnings("unchecked")
+    List<String> resourceUrls() {
+        return (List<String>) script("return performance.getEntries().map(e => e.name);");
+    }
+
+    /** Catches what the page copies to the clipboard, until the next page load: see {@link #copied()}. */
+    void catchClipboard() {
+        script("""
+                window.copied = [];
+                Object.defineProperty(navigator, 'clipboard', {configurable: true,
+                    value: {writeText: (text) => { window.copied.push(text); return Promise.resolve(); }}});
+                document.execCommand = (command) => command === 'copy' && window.copied.push(document.activeElement.value) > 0;""");
+    }
+
+    /** What the page copied since {@link #catchClipboard()}. */
+    @SuppressWarnings("unchecked")
+    List<String> copied() {
+        return (List<String>) script("return window.copied || [];");
+    }
+
+    /** The text of the toasts on screen now. */
+    @SuppressWarnings("unchecked")
+    List<String> toasts() {
+        return (List<String>) script("return [...document.querySelectorAll('#toasts .toast')].map(t => t.textContent);");
     }
 
     WebElement find(String css) {

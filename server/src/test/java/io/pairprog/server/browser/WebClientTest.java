@@ -316,6 +316,83 @@ class WebClientTest {
         assertThat(storedText(room)).isEqualTo("mine shared text");
     }
 
+    /**
+     * Alice and Bob type at the same place at the same time, without waiting for each other, so their
+     * characters interleave (each one's keys land between the other's); then Alice undoes her three
+     * bursts one by one. Her letters are a, b and c,
+     * Bob's upper case, the base digits, so "the text without Alice's last k bursts" is the converged text
+     * with those letters filtered out, whatever the interleaving was. Redo brings each burst back.
+     */
+    @Test
+    void undoAfterConcurrentTypingAtTheSamePlaceRemovesExactlyTheUndoersEdits() throws Exception {
+        String room = server.createRoom();
+        alice.join(room);
+        bob.join(room);
+        bob.replace(0, 0, "12345 67890"); // Bob's, so not on Alice's undo stack
+        bob.awaitSettled();
+        alice.await("the base text", () -> alice.text().equals("12345 67890"));
+        alice.caret(6);
+        bob.caret(6);
+
+        String[] bursts = {"aaa", "bbb", "ccc"};
+        String bobTyped = "QWERTYUIOPASDFGHJKLZ";
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> aliceTyping = pool.submit(() -> {
+                for (String burst : bursts) {
+                    for (char c : burst.toCharArray()) {
+                        alice.type(String.valueOf(c));
+                        Thread.sleep(60); // pacing, so Bob's keys can fall inside a burst; well within the page's
+                                          // undo merge window (800 ms), so a burst stays one undo step
+                    }
+                    Thread.sleep(1200); // longer than that window: the next burst is a new undo step
+                }
+                return null;
+            });
+            Future<?> bobTyping = pool.submit(() -> {
+                for (char c : bobTyped.toCharArray()) {
+                    bob.type(String.valueOf(c));
+                    Thread.sleep(120); // pacing, so Bob's keys fall between and during Alice's bursts
+                }
+                return null;
+            });
+            aliceTyping.get();
+            bobTyping.get();
+        } finally {
+            pool.shutdown();
+        }
+        String typed = awaitConvergence(room, alice, bob);
+        assertThat(typed.replaceAll("[abc]", "")).isEqualTo("12345 " + bobTyped + "67890");
+        assertThat(typed.replaceAll("[A-Z]", "")).isEqualTo("12345 aaabbbccc67890");
+
+        String[] afterUndo = {typed.replace("c", ""), typed.replaceAll("[bc]", ""), typed.replaceAll("[abc]", "")};
+        for (String expected : afterUndo) {
+            alice.shortcut("z", Keys.CONTROL);
+            assertEverywhere(room, expected, alice, bob);
+        }
+        alice.shortcut("z", Keys.CONTROL); // nothing of Alice's is left to undo: Bob's text stays
+        assertEverywhere(room, "12345 " + bobTyped + "67890", alice, bob);
+
+        String[] afterRedo = {typed.replaceAll("[bc]", ""), typed.replace("c", ""), typed};
+        for (String expected : afterRedo) {
+            alice.shortcut("z", Keys.CONTROL, Keys.SHIFT);
+            assertEverywhere(room, expected, alice, bob);
+        }
+    }
+
+    /** Waits until both pages are settled on {@code expected} and the server has stored it. */
+    private static void assertEverywhere(String room, String expected, Page... pages) {
+        try {
+            awaitConvergence(room, pages);
+            pages[0].await("'" + expected + "' everywhere", () -> expected.equals(storedText(room)));
+        } catch (AssertionError e) {
+            throw new AssertionError("expected " + json(expected) + " everywhere, stored " + json(storedText(room)), e);
+        }
+        for (Page page : pages) {
+            assertThat(page.text()).isEqualTo(expected);
+        }
+    }
+
     @Test
     void unreachableServerIsShownAndTheRoomLoadsOnceItIsBack() throws Exception {
         String room = server.createRoom();
