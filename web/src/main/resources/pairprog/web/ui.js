@@ -183,7 +183,7 @@ export class ApiError extends Error {
 
 /**
  * One REST call returning JSON; anything but a 2xx answer becomes an ApiError carrying the
- * ErrorMapper body's `code` and `message` (also accepted wrapped as `{"error": {...}}`).
+ * error body's `code` and `message`.
  */
 export async function requestJson(url, { method = 'GET', body } = {}) {
   let response;
@@ -198,7 +198,7 @@ export async function requestJson(url, { method = 'GET', body } = {}) {
   }
   const json = await response.json().catch(() => null);
   if (!response.ok || json === null) {
-    const error = (json && (json.error || json)) || {};
+    const error = json || {};
     throw new ApiError(response.status, error.code || null,
       typeof error.message === 'string' ? error.message : `the server answered ${response.status}`);
   }
