@@ -1,11 +1,9 @@
 package io.pairprog.server.room;
 
 import io.pairprog.server.Managed;
+import io.pairprog.server.store.CommitBatch;
 import io.pairprog.server.store.Database;
 import io.pairprog.server.store.LoggedOperation;
-import io.pairprog.server.store.OperationLog;
-import io.pairprog.server.store.RoomStore;
-import io.pairprog.server.store.Snapshots;
 import io.pairprog.server.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,20 +160,16 @@ public final class GroupCommit implements Managed, CommitSink {
     private void write(Map<Room, List<PendingEdit>> byRoom) {
         Instant now = Instant.now();
         database.inTransaction(connection -> {
-            for (Map.Entry<Room, List<PendingEdit>> entry : byRoom.entrySet()) {
-                List<PendingEdit> edits = entry.getValue();
-                List<LoggedOperation> operations = new ArrayList<>(edits.size());
-                for (PendingEdit edit : edits) {
-                    operations.add(edit.operation());
+            try (CommitBatch batch = new CommitBatch(connection)) {
+                for (Map.Entry<Room, List<PendingEdit>> entry : byRoom.entrySet()) {
+                    List<PendingEdit> edits = entry.getValue();
+                    List<LoggedOperation> operations = new ArrayList<>(edits.size());
+                    for (PendingEdit edit : edits) {
+                        operations.add(edit.operation());
+                    }
+                    batch.add(entry.getKey().id(), operations, edits.get(edits.size() - 1).textAfter(), now);
                 }
-                PendingEdit last = edits.get(edits.size() - 1);
-                OperationLog.append(connection, entry.getKey().id(), operations);
-                long from = operations.get(0).revision() - 1;
-                long to = last.operation().revision();
-                RoomStore.advance(connection, entry.getKey().id(), from, to, last.textAfter(), now);
-                if (Snapshots.crossesInterval(from, to)) {
-                    Snapshots.save(connection, entry.getKey().id(), to, last.textAfter());
-                }
+                batch.execute();
             }
             return null;
         });

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pairprog.ot.TextOperation;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,30 +27,23 @@ public final class OperationLog {
         this.database = database;
     }
 
-    private static final String INSERT = """
+    static final String INSERT = """
             INSERT INTO operations (room_id, revision, client_id, client_seq, operation, created_at, author, color,
                                     restored_revision)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
-    /** Appends operations inside the caller's transaction, as one JDBC batch. */
-    public static void append(Connection connection, UUID roomId, List<LoggedOperation> operations)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            for (LoggedOperation op : operations) {
-                statement.setObject(1, roomId);
-                statement.setLong(2, op.revision());
-                statement.setString(3, op.clientId());
-                statement.setLong(4, op.clientSeq());
-                statement.setString(5, toJson(op.operation()));
-                statement.setObject(6, OffsetDateTime.ofInstant(op.createdAt(), ZoneOffset.UTC));
-                statement.setString(7, op.author().name());
-                statement.setString(8, op.author().color());
-                statement.setObject(9, op.author().restoredRevision(), Types.BIGINT);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+    /** Sets {@link #INSERT}'s parameters for one operation of a room. */
+    static void bindInsert(PreparedStatement statement, UUID roomId, LoggedOperation op) throws SQLException {
+        statement.setObject(1, roomId);
+        statement.setLong(2, op.revision());
+        statement.setString(3, op.clientId());
+        statement.setLong(4, op.clientSeq());
+        statement.setString(5, toJson(op.operation()));
+        statement.setObject(6, OffsetDateTime.ofInstant(op.createdAt(), ZoneOffset.UTC));
+        statement.setString(7, op.author().name());
+        statement.setString(8, op.author().color());
+        statement.setObject(9, op.author().restoredRevision(), Types.BIGINT);
     }
 
     private static final String RANGE = """

@@ -1,6 +1,6 @@
 package io.pairprog.server.store;
 
-import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -84,27 +84,19 @@ public final class RoomStore {
         });
     }
 
-    private static final String ADVANCE = """
+    /** The revision guard turns a second writer into a conflict instead of a silent overwrite. */
+    static final String ADVANCE = """
             UPDATE rooms SET code = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?
             """;
 
-    /**
-     * Moves a room's stored text from {@code fromRevision} to {@code toRevision} inside the caller's
-     * transaction. The revision guard turns a second writer into a {@link StoreException.Kind#CONFLICT}
-     * instead of a silent overwrite.
-     */
-    public static void advance(Connection connection, UUID id, long fromRevision, long toRevision, String code,
-                               Instant at) throws SQLException {
-        int rows = Database.update(connection, ADVANCE, statement -> {
-            statement.setString(1, code);
-            statement.setLong(2, toRevision);
-            statement.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-            statement.setObject(4, id);
-            statement.setLong(5, fromRevision);
-        });
-        if (rows != 1) {
-            throw new SQLException("room " + id + " is no longer at revision " + fromRevision, "23505");
-        }
+    /** Sets {@link #ADVANCE}'s parameters: the room moves from {@code fromRevision} to {@code toRevision}. */
+    static void bindAdvance(PreparedStatement statement, UUID id, long fromRevision, long toRevision, String code,
+                            Instant at) throws SQLException {
+        statement.setString(1, code);
+        statement.setLong(2, toRevision);
+        statement.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        statement.setObject(4, id);
+        statement.setLong(5, fromRevision);
     }
 
     private static OffsetDateTime now() {

@@ -1,6 +1,5 @@
 package io.pairprog.server.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -32,21 +31,18 @@ public final class Snapshots {
 
     // A concurrent writer of the same snapshot is harmless (same revision, same text): keep the first.
     // H2 accepts ON CONFLICT DO NOTHING in its PostgreSQL mode.
-    private static final String INSERT = """
+    // A concurrent writer of the same snapshot is harmless (same revision, same text): keep the first.
+    // H2 accepts ON CONFLICT DO NOTHING in its PostgreSQL mode.
+    static final String INSERT = """
             INSERT INTO snapshots (room_id, revision, code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
             """;
-
-    /** Stores a snapshot inside the caller's transaction (the group commit's). */
-    public static void save(Connection connection, UUID roomId, long revision, String code) throws SQLException {
-        Database.update(connection, INSERT, statement -> bind(statement, roomId, revision, code));
-    }
 
     /** Stores a snapshot on its own, e.g. one computed while replaying a room stored before snapshots. */
     public void save(UUID roomId, long revision, String code) {
         database.update(INSERT, statement -> bind(statement, roomId, revision, code));
     }
 
-    private static void bind(PreparedStatement statement, UUID roomId, long revision, String code)
+    static void bind(PreparedStatement statement, UUID roomId, long revision, String code)
             throws SQLException {
         statement.setObject(1, roomId);
         statement.setLong(2, revision);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pairprog.ot.TextOperation;
 import io.pairprog.server.support.TestDatabases;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,13 +32,9 @@ class StoreTest {
             RoomRecord room = rooms.create("go");
             TextOperation first = TextOperation.builder().insert("héllo 😀\r\n").build();
             TextOperation second = TextOperation.builder().retain(first.targetLength()).insert("x").build();
-            database.inTransaction(c -> {
-                OperationLog.append(c, room.id(), List.of(
-                        new LoggedOperation(1, "a", 1, first, Instant.now(), Authorship.UNKNOWN),
-                        new LoggedOperation(2, "b", 7, second, Instant.now(), Authorship.UNKNOWN)));
-                RoomStore.advance(c, room.id(), 0, 2, "héllo 😀\r\nx", Instant.now());
-                return null;
-            });
+            commit(database, room.id(), "héllo 😀\r\nx",
+                    new LoggedOperation(1, "a", 1, first, Instant.now(), Authorship.UNKNOWN),
+                    new LoggedOperation(2, "b", 7, second, Instant.now(), Authorship.UNKNOWN));
             RoomRecord stored = rooms.find(room.id()).orElseThrow();
             assertThat(stored.code()).isEqualTo("héllo 😀\r\nx");
             assertThat(stored.revision()).isEqualTo(2);
@@ -57,15 +54,9 @@ class StoreTest {
         try {
             RoomRecord room = new RoomStore(database).create("python");
             LoggedOperation op = new LoggedOperation(1, "a", 1, TextOperation.builder().insert("a").build(), Instant.now(), Authorship.UNKNOWN);
-            database.inTransaction(c -> {
-                OperationLog.append(c, room.id(), List.of(op));
-                return null;
-            });
+            commit(database, room.id(), "a", op);
             LoggedOperation rival = new LoggedOperation(1, "b", 1, TextOperation.builder().insert("b").build(), Instant.now(), Authorship.UNKNOWN);
-            assertThatThrownBy(() -> database.inTransaction(c -> {
-                OperationLog.append(c, room.id(), List.of(rival));
-                return null;
-            })).isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
+            assertThatThrownBy(() -> commit(database, room.id(), "b", rival)).isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
             assertThat(new OperationLog(database).range(room.id(), 0, 5)).hasSize(1);
         } finally {
             database.stop();
@@ -74,23 +65,68 @@ class StoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
-    void advancingFromAStaleRevisionIsAConflictNotAnOverwrite(TestDatabases.Kind kind) {
+    void advancingFromAStaleRevisionIsAConflictNotAnOverwriteAndStoresNothing(TestDatabases.Kind kind) {
         Database database = open(kind);
         try {
             RoomStore rooms = new RoomStore(database);
             UUID id = rooms.create("python").id();
-            database.inTransaction(c -> {
-                RoomStore.advance(c, id, 0, 1, "first", Instant.now());
-                return null;
-            });
-            assertThatThrownBy(() -> database.inTransaction(c -> {
-                RoomStore.advance(c, id, 0, 1, "second", Instant.now());
-                return null;
-            })).isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
+            commit(database, id, "first", insert(1, "first"));
+            // Another writer moved the room on without this process seeing it.
+            database.update("UPDATE rooms SET revision = 5 WHERE id = ?", st -> st.setObject(1, id));
+            assertThatThrownBy(() -> commit(database, id, "second", insert(2, "second")))
+                    .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
             assertThat(rooms.find(id).orElseThrow().code()).isEqualTo("first");
+            assertThat(new OperationLog(database).range(id, 0, 10)).extracting(LoggedOperation::revision).containsExactly(1L);
         } finally {
             database.stop();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void oneBatchCommitsManyRoomsAndSnapshotsThoseThatCrossAnInterval(TestDatabases.Kind kind) {
+        Database database = open(kind);
+        try {
+            RoomStore rooms = new RoomStore(database);
+            UUID quiet = rooms.create("python").id();
+            UUID busy = rooms.create("python").id();
+            List<LoggedOperation> many = new ArrayList<>();
+            for (int r = 1; r <= Snapshots.INTERVAL + 2; r++) {
+                many.add(insert(r, "y"));
+            }
+            database.inTransaction(c -> {
+                try (CommitBatch batch = new CommitBatch(c)) {
+                    batch.add(quiet, List.of(insert(1, "x")), "x", Instant.now());
+                    batch.add(busy, many, "y".repeat(many.size()), Instant.now());
+                    batch.execute();
+                }
+                return null;
+            });
+            assertThat(rooms.find(quiet).orElseThrow().revision()).isEqualTo(1);
+            assertThat(rooms.find(busy).orElseThrow().code()).isEqualTo("y".repeat(Snapshots.INTERVAL + 2));
+            Snapshots snapshots = new Snapshots(database);
+            assertThat(snapshots.latestAtOrBefore(busy, 1_000)).isEqualTo(
+                    new Snapshots.Snapshot(Snapshots.INTERVAL + 2, "y".repeat(Snapshots.INTERVAL + 2)));
+            assertThat(snapshots.latestAtOrBefore(quiet, 1_000)).isEqualTo(Snapshots.Snapshot.EMPTY);
+        } finally {
+            database.stop();
+        }
+    }
+
+    /** An insert of {@code text} at the end of a document of {@code revision - 1} one-character edits. */
+    private static LoggedOperation insert(long revision, String text) {
+        TextOperation op = TextOperation.builder().retain((int) revision - 1).insert(text).build();
+        return new LoggedOperation(revision, "c", revision, op, Instant.now(), Authorship.UNKNOWN);
+    }
+
+    private static void commit(Database database, UUID roomId, String textAfter, LoggedOperation... ops) {
+        database.inTransaction(c -> {
+            try (CommitBatch batch = new CommitBatch(c)) {
+                batch.add(roomId, List.of(ops), textAfter, Instant.now());
+                batch.execute();
+            }
+            return null;
+        });
     }
 
     @ParameterizedTest
@@ -103,13 +139,10 @@ class StoreTest {
             TextOperation a = TextOperation.builder().insert("a").build();
             TextOperation b = TextOperation.builder().retain(1).insert("b").build();
             TextOperation undo = TextOperation.builder().delete(2).build();
-            database.inTransaction(c -> {
-                OperationLog.append(c, room.id(), List.of(
-                        new LoggedOperation(1, "c1", 1, a, Instant.now(), new Authorship("Ada", "#e6194b", null)),
-                        new LoggedOperation(2, "legacy-1", 1, b, Instant.now(), Authorship.UNKNOWN),
-                        new LoggedOperation(3, "restore-1", 1, undo, Instant.now(), Authorship.restore("Bo", 0))));
-                return null;
-            });
+            commit(database, room.id(), "",
+                    new LoggedOperation(1, "c1", 1, a, Instant.now(), new Authorship("Ada", "#e6194b", null)),
+                    new LoggedOperation(2, "legacy-1", 1, b, Instant.now(), Authorship.UNKNOWN),
+                    new LoggedOperation(3, "restore-1", 1, undo, Instant.now(), Authorship.restore("Bo", 0)));
             assertThat(log.newestBefore(room.id(), 4, 10)).extracting(LoggedOperation::revision).containsExactly(3L, 2L, 1L);
             assertThat(log.newestBefore(room.id(), 3, 1)).extracting(LoggedOperation::author)
                     .containsExactly(Authorship.UNKNOWN);
