@@ -44,7 +44,7 @@ for store in "${stores[@]}"; do
         --server-pid "$pid" --db-pids "$dbpids" --output json >"$out/$store-fanout-100x2-$run.json"
     "${tool[@]}" fanout --rooms 20 --clients-per-room 10 --rate 400 --duration 20 --warmup "$warmup" \
         --server-pid "$pid" --db-pids "$dbpids" --output json >"$out/$store-fanout-20x10-$run.json"
-    "${tool[@]}" fanout --rooms 100 --clients-per-room 2 --rate 2000,3000,4000,5000,6000,7000,8000 \
+    "${tool[@]}" fanout --rooms 100 --clients-per-room 2 --rate 2000,4000,6000,8000,10000,12000 \
         --duration 15 --warmup 10 --server-pid "$pid" --db-pids "$dbpids" --output json \
         >"$out/$store-ramp-$run.json"
     stop_server
