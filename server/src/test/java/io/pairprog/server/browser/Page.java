@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
@@ -63,6 +67,33 @@ final class Page implements AutoCloseable {
     }
 
     /** A new browser for the server at {@code base} (e.g. {@code http://127.0.0.1:1234}). */
+    /** One browser per name, started side by side (starting Chromium is the slow part of a browser test). */
+    static List<Page> openAll(URI base, String... names) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(names.length);
+        try {
+            List<Future<Page>> starting = new ArrayList<>();
+            for (String name : names) {
+                starting.add(pool.submit(() -> open(base).named(name)));
+            }
+            List<Page> pages = new ArrayList<>();
+            for (Future<Page> page : starting) {
+                pages.add(page.get());
+            }
+            return pages;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Closes the pages that were opened, skipping nulls (a start that failed half-way). */
+    static void closeAll(Page... pages) {
+        for (Page page : pages) {
+            if (page != null) {
+                page.close();
+            }
+        }
+    }
+
     static Page open(URI base) {
         return new Page(base, 1280, 800);
     }

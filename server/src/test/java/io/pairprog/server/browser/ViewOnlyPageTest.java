@@ -6,9 +6,6 @@ import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,15 +29,9 @@ class ViewOnlyPageTest {
     static void start() throws Exception {
         Chromium.assumeInstalled();
         server = TestServer.start(TestDatabases.Kind.POSTGRES);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<Page> a = pool.submit(() -> Page.open(server.http("/")).named("Alice"));
-            Future<Page> v = pool.submit(() -> Page.open(server.http("/")).named("Vera"));
-            alice = a.get();
-            vera = v.get();
-        } finally {
-            pool.shutdown();
-        }
+        List<Page> pages = Page.openAll(server.http("/"), "Alice", "Vera");
+        alice = pages.get(0);
+        vera = pages.get(1);
         recording = vera.recordWebSockets();
     }
 
@@ -49,11 +40,7 @@ class ViewOnlyPageTest {
         if (recording != null) {
             recording.close();
         }
-        for (Page page : new Page[] {alice, vera}) {
-            if (page != null) {
-                page.close();
-            }
-        }
+        Page.closeAll(alice, vera);
         if (server != null) {
             server.close();
         }

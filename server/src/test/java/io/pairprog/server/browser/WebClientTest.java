@@ -41,24 +41,14 @@ class WebClientTest {
     static void start() throws Exception {
         Chromium.assumeInstalled();
         server = TestServer.start(TestDatabases.Kind.POSTGRES);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<Page> a = pool.submit(() -> Page.open(server.http("/")).named("Alice"));
-            Future<Page> b = pool.submit(() -> Page.open(server.http("/")).named("Bob"));
-            alice = a.get();
-            bob = b.get();
-        } finally {
-            pool.shutdown();
-        }
+        List<Page> pages = Page.openAll(server.http("/"), "Alice", "Bob");
+        alice = pages.get(0);
+        bob = pages.get(1);
     }
 
     @AfterAll
     static void stop() {
-        for (Page page : new Page[] {alice, bob}) {
-            if (page != null) {
-                page.close();
-            }
-        }
+        Page.closeAll(alice, bob);
         if (server != null) {
             server.close();
         }
