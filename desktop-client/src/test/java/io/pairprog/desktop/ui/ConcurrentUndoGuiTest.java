@@ -3,9 +3,7 @@ package io.pairprog.desktop.ui;
 import static io.pairprog.desktop.support.Gui.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pairprog.desktop.App;
 import io.pairprog.desktop.editor.CollabTextArea;
-import io.pairprog.desktop.net.RoomSession;
 import io.pairprog.desktop.support.Gui;
 import io.pairprog.desktop.support.InProcessServer;
 import io.pairprog.desktop.support.OnEdt;
@@ -14,7 +12,6 @@ import io.pairprog.desktop.support.TestPeer;
 import io.pairprog.ot.TextOperation;
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.prefs.Preferences;
 import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
@@ -50,18 +47,11 @@ class ConcurrentUndoGuiTest {
     void startServerAndApp(@TempDir Path dataDir) throws Exception {
         server = InProcessServer.start(dataDir);
         roomId = server.createRoom();
-        bob = TestPeer.join(server.webSocket(roomId), "bob-" + UUID.randomUUID().toString().substring(0, 8), "Bob");
-        bob.edit(TextOperation.builder().insert(START).build());
-        await("Bob's text stored", () -> bob.isSynchronized() ? true : null);
-        prefs = Preferences.userRoot().node("io/pairprog/desktop-tests/" + UUID.randomUUID());
+        bob = RoomWithBob.bobTypes(server, roomId, START);
+        prefs = RoomWithBob.freshPreferences();
         robot = BasicRobot.robotWithCurrentAwtHierarchy();
         robot.settings().delayBetweenEvents(10);
-        AppContext app = OnEdt.call(() -> App.launch(new String[] {"--server", server.address(), "--room", roomId,
-            "--name", "Ada", "--theme", "light"}, new Settings(prefs), () -> { }));
-        frame = await("the editor with the room's text", () -> OnEdt.call(() -> app.windows().stream()
-                .filter(EditorFrame.class::isInstance).map(EditorFrame.class::cast)
-                .filter(f -> f.session().phase() == RoomSession.Phase.ONLINE
-                        && START.equals(f.adapter().textArea().getText())).findFirst().orElse(null)));
+        frame = RoomWithBob.openAsAda(server, roomId, prefs, START);
     }
 
     @AfterAll

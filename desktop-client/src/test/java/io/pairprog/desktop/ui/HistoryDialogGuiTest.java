@@ -5,8 +5,6 @@ import static io.pairprog.desktop.support.Gui.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pairprog.desktop.App;
-import io.pairprog.desktop.net.RoomSession;
 import io.pairprog.desktop.support.Gui;
 import io.pairprog.desktop.support.InProcessServer;
 import io.pairprog.desktop.support.OnEdt;
@@ -60,18 +58,11 @@ class HistoryDialogGuiTest {
     void startServerAppAndHistory(@TempDir Path dataDir) throws Exception {
         server = InProcessServer.start(dataDir);
         roomId = server.createRoom();
-        bob = TestPeer.join(server.webSocket(roomId), "bob-" + UUID.randomUUID().toString().substring(0, 8), "Bob");
-        bob.edit(TextOperation.builder().insert(FIRST).build());
-        await("Bob's first edit stored", () -> bob.isSynchronized() ? true : null);
-        prefs = Preferences.userRoot().node("io/pairprog/desktop-tests/" + UUID.randomUUID());
+        bob = RoomWithBob.bobTypes(server, roomId, FIRST);
+        prefs = RoomWithBob.freshPreferences();
         robot = BasicRobot.robotWithCurrentAwtHierarchy();
         robot.settings().delayBetweenEvents(5);
-        AppContext app = OnEdt.call(() -> App.launch(new String[] {"--server", server.address(), "--room", roomId,
-            "--name", "Ada", "--theme", "light"}, new Settings(prefs), () -> { }));
-        frame = await("the editor with the room's text", () -> OnEdt.call(() -> app.windows().stream()
-                .filter(EditorFrame.class::isInstance).map(EditorFrame.class::cast)
-                .filter(f -> f.session().phase() == RoomSession.Phase.ONLINE
-                        && FIRST.equals(f.adapter().textArea().getText())).findFirst().orElse(null)));
+        frame = RoomWithBob.openAsAda(server, roomId, prefs, FIRST);
 
         robot.click(frame.adapter().textArea());
         Gui.ctrl(robot, KeyEvent.VK_END);

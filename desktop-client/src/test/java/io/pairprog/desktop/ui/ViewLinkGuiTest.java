@@ -21,7 +21,6 @@ import java.awt.event.KeyEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.prefs.Preferences;
 import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
@@ -65,9 +64,7 @@ class ViewLinkGuiTest {
     void startServerAndEditor(@TempDir Path dataDir) throws Exception {
         server = InProcessServer.start(dataDir);
         roomId = server.createRoom();
-        bob = TestPeer.join(server.webSocket(roomId), "bob-" + UUID.randomUUID().toString().substring(0, 8), "Bob");
-        bob.edit(TextOperation.builder().insert(TEXT).build());
-        await("Bob's text stored", () -> bob.isSynchronized() ? true : null);
+        bob = RoomWithBob.bobTypes(server, roomId, TEXT);
         robot = BasicRobot.robotWithCurrentAwtHierarchy();
         robot.settings().delayBetweenEvents(5);
         AppContext app = launch("--server", server.address(), "--room", roomId, "--name", "Ada");
@@ -217,7 +214,7 @@ class ViewLinkGuiTest {
     // --- helpers ----------------------------------------------------------------------------
 
     private AppContext launch(String... args) {
-        Preferences node = Preferences.userRoot().node("io/pairprog/desktop-tests/" + UUID.randomUUID());
+        Preferences node = RoomWithBob.freshPreferences();
         prefs.add(node);
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--theme", "light"));
