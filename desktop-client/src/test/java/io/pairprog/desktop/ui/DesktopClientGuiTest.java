@@ -1,5 +1,6 @@
 package io.pairprog.desktop.ui;
 
+import static io.pairprog.desktop.support.Gui.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,11 +21,9 @@ import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.prefs.Preferences;
 import javax.imageio.ImageIO;
 import javax.swing.JComboBox;
@@ -55,7 +54,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DesktopClientGuiTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String SAMPLE = """
             \"\"\"Word statistics for the pairprog demo.\"\"\"
             from collections import Counter
@@ -92,7 +90,7 @@ class DesktopClientGuiTest {
         bobId = "bob-" + UUID.randomUUID().toString().substring(0, 8);
         bob = TestPeer.join(server.webSocket(roomId), bobId, "Bob");
         bob.edit(TextOperation.builder().insert(SAMPLE).build());
-        prefs = Preferences.userRoot().node("io/pairprog/desktop-tests/" + UUID.randomUUID());
+        prefs = RoomWithBob.freshPreferences();
         robot = BasicRobot.robotWithCurrentAwtHierarchy();
         robot.settings().delayBetweenEvents(5);
         app = OnEdt.call(() -> App.launch(new String[] {"--server", server.address(), "--name", "Ada", "--theme", "light"},
@@ -399,23 +397,6 @@ class DesktopClientGuiTest {
             }
         }
         return null;
-    }
-
-    private static <T> T await(String what, Callable<T> probe) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Throwable last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                T value = probe.call();
-                if (value != null) {
-                    return value;
-                }
-            } catch (Exception | AssertionError e) {
-                last = e;
-            }
-            sleep(50);
-        }
-        throw new AssertionError("gave up waiting for " + what + " after " + WAIT.toSeconds() + " s", last);
     }
 
     private static void sleep(long millis) {
