@@ -49,7 +49,10 @@ public final class ServerConfig {
             description = "Longest text a room may hold, in UTF-16 code units (env MAX_DOCUMENT_CHARS).")
     int maxDocumentChars;
 
-    @Option(names = "--history-window", defaultValue = "1000",
+    // 100, not more: each kept operation outlives several young collections, and copying them is what
+    // the collector's pauses — the tail of the edit latency — are made of (docs/performance.md). A client
+    // further behind costs one read of the operation log.
+    @Option(names = "--history-window", defaultValue = "100",
             description = "Recent operations each open room keeps in memory (env HISTORY_WINDOW).")
     int historyWindow;
 
