@@ -24,7 +24,7 @@ class TextDiffTest {
     void aRepeatedCharacterDoesNotMakePrefixAndSuffixOverlap() {
         assertThat(TextDiff.between("aaa", "aaaa")).isEqualTo(new TextDiff(3, 0, 1));
         assertThat(TextDiff.between("aaaa", "aa")).isEqualTo(new TextDiff(2, 2, 0));
-        assertThat(TextDiff.between("", "")).matches(TextDiff::isEmpty);
+        assertThat(TextDiff.between("", "")).isEqualTo(new TextDiff(0, 0, 0));
     }
 
     @Test
