@@ -7,7 +7,6 @@ import io.pairprog.server.history.HistoryPage;
 import io.pairprog.server.history.HistoryStep;
 import io.pairprog.server.history.RoomHistory;
 import io.pairprog.server.room.Room;
-import io.pairprog.server.room.RoomIds;
 import io.pairprog.server.room.RoomRegistry;
 import io.pairprog.server.store.RoomRecord;
 import io.pairprog.server.store.RoomStore;
@@ -62,7 +61,7 @@ public final class HistoryResource {
                            @QueryParam("before") String before,
                            @Parameter(description = "Steps per page, 1-" + MAX_PAGE + " (default " + DEFAULT_PAGE + ").")
                            @QueryParam("limit") String limit) {
-        RoomRecord room = room(roomId);
+        RoomRecord room = RoomResource.stored(rooms, roomId);
         long beforeRevision = before == null ? room.revision() + 1 : number("before", before, 1, Long.MAX_VALUE);
         int pageSize = limit == null ? DEFAULT_PAGE : (int) number("limit", limit, 1, MAX_PAGE);
         HistoryPage page = history.page(room, beforeRevision, pageSize);
@@ -73,7 +72,7 @@ public final class HistoryResource {
     @Path("{roomId}/revisions/{revision}")
     @Operation(summary = "The text at a revision", description = "Revision 0 is the empty text every room starts with.")
     public Revision revision(@PathParam("roomId") String roomId, @PathParam("revision") String revision) {
-        RoomRecord room = room(roomId);
+        RoomRecord room = RoomResource.stored(rooms, roomId);
         long n = revisionOf(room, number("revision", revision, 0, Long.MAX_VALUE));
         return new Revision(room.id(), n, history.textAt(room, n));
     }
@@ -87,7 +86,7 @@ public final class HistoryResource {
     public Restored restore(@PathParam("roomId") String roomId, @RequestBody(content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Restore.class))) String body)
             throws JsonProcessingException {
-        RoomRecord room = room(roomId);
+        RoomRecord room = RoomResource.stored(rooms, roomId);
         Restore request = body == null || body.isBlank() ? null : json.readValue(body, Restore.class);
         if (request == null || request.revision() == null) {
             throw new ApiException(400, ErrorCode.INVALID_REQUEST, "body must be {\"revision\": n}");
@@ -115,12 +114,6 @@ public final class HistoryResource {
             Thread.currentThread().interrupt();
             throw new ApiException(503, ErrorCode.STORE_UNAVAILABLE, "interrupted while storing the restore");
         }
-    }
-
-    private RoomRecord room(String roomId) {
-        UUID id = RoomIds.parse(roomId).orElseThrow(() ->
-                new ApiException(400, ErrorCode.INVALID_ROOM_ID, "room id must be a UUID"));
-        return rooms.find(id).orElseThrow(() -> new ApiException(404, ErrorCode.ROOM_NOT_FOUND, "no room " + id));
     }
 
     private static long revisionOf(RoomRecord room, long n) {

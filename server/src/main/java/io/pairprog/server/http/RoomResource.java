@@ -58,13 +58,18 @@ public final class RoomResource {
     @Operation(summary = "Read a room", description = "The stored (acknowledged) text, revision, language and "
             + "view-only link.")
     public RoomView get(@Context UriInfo uri, @PathParam("roomId") String roomId) {
-        UUID id = RoomIds.parse(roomId).orElseThrow(() ->
-                new ApiException(400, ErrorCode.INVALID_ROOM_ID, "room id must be a UUID"));
-        RoomRecord room = rooms.find(id).orElseThrow(() ->
-                new ApiException(404, ErrorCode.ROOM_NOT_FOUND, "no room " + id));
-        String viewId = room.viewId() != null ? room.viewId() : rooms.viewIdOf(id).orElseThrow();
+        RoomRecord room = stored(rooms, roomId);
+        String viewId = rooms.viewIdOf(room).orElseThrow(() ->
+                new ApiException(404, ErrorCode.ROOM_NOT_FOUND, "no room " + room.id()));
         return new RoomView(room.id(), room.code(), room.revision(), room.language(), room.updatedAt(), viewId,
                 viewUrl(uri, viewId));
+    }
+
+    /** The stored room a path names; 400 if it is not a room id, 404 if there is no such room. */
+    static RoomRecord stored(RoomStore rooms, String roomId) {
+        UUID id = RoomIds.parse(roomId).orElseThrow(() ->
+                new ApiException(400, ErrorCode.INVALID_ROOM_ID, "room id must be a UUID"));
+        return rooms.find(id).orElseThrow(() -> new ApiException(404, ErrorCode.ROOM_NOT_FOUND, "no room " + id));
     }
 
     public record CreateRoom(@Schema(description = "The room's language; python when absent.", example = "python",

@@ -61,16 +61,15 @@ public final class RoomStore {
      * The room's view-only key, giving one to a room created before view links existed. Two servers
      * racing here both end up with the key the first one stored.
      */
-    public Optional<String> viewIdOf(UUID id) {
-        Optional<RoomRecord> room = find(id);
-        if (room.isEmpty() || room.get().viewId() != null) {
-            return room.map(RoomRecord::viewId);
+    public Optional<String> viewIdOf(RoomRecord room) {
+        if (room.viewId() != null) {
+            return Optional.of(room.viewId());
         }
         database.update(ASSIGN_VIEW, statement -> {
             statement.setString(1, ViewIds.random());
-            statement.setObject(2, id);
+            statement.setObject(2, room.id());
         });
-        return find(id).map(RoomRecord::viewId);
+        return find(room.id()).map(RoomRecord::viewId);
     }
 
     private static final String SET_LANGUAGE = """

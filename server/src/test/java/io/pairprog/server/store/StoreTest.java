@@ -185,14 +185,16 @@ class StoreTest {
             assertThat(ViewIds.isWellFormed(first.viewId())).isTrue();
             assertThat(rooms.findByViewId(first.viewId())).contains(first.id());
             assertThat(rooms.findByViewId(first.id().toString())).isEmpty();
-            assertThat(rooms.viewIdOf(first.id())).contains(first.viewId());
+            assertThat(rooms.viewIdOf(first)).contains(first.viewId());
 
             database.update("UPDATE rooms SET view_id = NULL WHERE id = ?", st -> st.setObject(1, second.id()));
-            String assigned = rooms.viewIdOf(second.id()).orElseThrow();
+            RoomRecord older = rooms.find(second.id()).orElseThrow();
+            assertThat(older.viewId()).isNull();
+            String assigned = rooms.viewIdOf(older).orElseThrow();
             assertThat(assigned).matches("[A-Za-z0-9_-]{22}").isNotEqualTo(second.viewId());
-            assertThat(rooms.viewIdOf(second.id())).contains(assigned);
+            assertThat(rooms.viewIdOf(rooms.find(second.id()).orElseThrow())).contains(assigned);
             assertThat(rooms.findByViewId(assigned)).contains(second.id());
-            assertThat(rooms.viewIdOf(UUID.randomUUID())).isEmpty();
+            assertThat(rooms.viewIdOf(new RoomRecord(UUID.randomUUID(), "", 0, "python", Instant.now(), null))).isEmpty();
         } finally {
             database.stop();
         }
