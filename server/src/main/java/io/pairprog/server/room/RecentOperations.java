@@ -17,12 +17,11 @@ final class RecentOperations {
     private final UUID roomId;
     private final int window;
     private final RoomStorage storage;
+    /** Consecutive revisions, oldest first. */
     private final ArrayDeque<LoggedOperation> recent = new ArrayDeque<>();
-    private long newest;
 
-    RecentOperations(UUID roomId, long revision, int window, RoomStorage storage) {
+    RecentOperations(UUID roomId, int window, RoomStorage storage) {
         this.roomId = roomId;
-        this.newest = revision;
         this.window = window;
         this.storage = storage;
     }
@@ -30,7 +29,6 @@ final class RecentOperations {
     /** Appends the operation of the next revision; drops the oldest beyond the window that are durable. */
     void add(LoggedOperation op, long durableRevision) {
         recent.addLast(op);
-        newest = op.revision();
         while (recent.size() > window && recent.peekFirst().revision() <= durableRevision) {
             recent.removeFirst();
         }
@@ -43,13 +41,12 @@ final class RecentOperations {
                 it.remove();
             }
         }
-        newest = Math.min(newest, revision);
     }
 
     /** The operations (after, upTo], from memory when recent enough, else from the log plus memory. */
     List<LoggedOperation> range(long after, long upTo) {
         List<LoggedOperation> result = new ArrayList<>();
-        long oldestInMemory = newest - recent.size();
+        long oldestInMemory = recent.isEmpty() ? upTo : recent.peekFirst().revision() - 1;
         if (after < oldestInMemory) {
             result.addAll(storage.range(roomId, after, Math.min(oldestInMemory, upTo)));
         }

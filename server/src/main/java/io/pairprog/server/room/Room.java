@@ -82,7 +82,7 @@ public final class Room {
         this.commits = commits;
         this.codec = codec;
         this.onIdle = onIdle;
-        this.recent = new RecentOperations(id, revision, limits.historyWindow(), storage);
+        this.recent = new RecentOperations(id, limits.historyWindow(), storage);
     }
 
     public UUID id() {
