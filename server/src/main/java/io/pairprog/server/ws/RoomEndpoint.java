@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * {@code /ws/{roomId}} and, read-only, {@code /ws/view/{viewId}}: one instance per connection. Each callback decodes, hands the message to the
- * room and lets the room reply; nothing here knows about transformation or storage. Public only because
- * Tyrus invokes the callbacks reflectively.
+ * {@code /ws/{roomId}} and, read-only, {@code /ws/view/{viewId}}: one instance per connection. Each
+ * callback decodes, hands the message to the room and lets the room reply; nothing here knows about
+ * transformation or storage. Public only because Tyrus invokes the callbacks reflectively.
  */
 public final class RoomEndpoint extends Endpoint {
     private static final Logger log = LoggerFactory.getLogger(RoomEndpoint.class);
