@@ -3,6 +3,9 @@ package io.pairprog.server.ws;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.Map;
+import org.glassfish.grizzly.http.HttpServerFilter;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
@@ -24,9 +27,18 @@ final class WebSocketContainer extends TyrusServerContainer {
         this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(incomingBufferBytes).build();
     }
 
-    /** Registers the engine on a listener; must happen before the listener starts. */
-    WebSocketAddOn addOn() {
-        return new WebSocketAddOn(this, "/");
+    /**
+     * Registers the engine on a listener; must happen before the listener starts. Around Tyrus's own filter
+     * go ours: one that answers malformed paths with 400, and one that takes upgraded connections out of the
+     * HTTP codec.
+     */
+    AddOn addOn() {
+        AddOn tyrus = new WebSocketAddOn(this, "/");
+        return (listener, chain) -> {
+            tyrus.setup(listener, chain);
+            chain.add(chain.indexOfType(GrizzlyServerFilter.class), new MalformedPathFilter());
+            chain.add(chain.indexOfType(HttpServerFilter.class), new UpgradedConnectionFilter());
+        };
     }
 
     @Override

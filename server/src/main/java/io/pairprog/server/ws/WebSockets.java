@@ -9,7 +9,6 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
 import java.util.Map;
 import org.glassfish.grizzly.http.server.AddOn;
-import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter;
 
 /**
  * The WebSocket side of the server: {@code /ws/{roomId}} and its read-only twin {@code /ws/view/{viewId}}
@@ -42,13 +41,9 @@ public final class WebSockets {
         return guard.openConnections();
     }
 
-    /** Tyrus's engine on a listener, behind a filter that answers malformed paths with 400. */
+    /** Tyrus's engine on a listener (see {@link WebSocketContainer#addOn()}). */
     public AddOn addOn() {
-        AddOn tyrus = container.addOn();
-        return (listener, chain) -> {
-            tyrus.setup(listener, chain);
-            chain.add(chain.indexOfType(GrizzlyServerFilter.class), new MalformedPathFilter());
-        };
+        return container.addOn();
     }
 
     /** Registers the endpoints; call after the HTTP server has started. */
