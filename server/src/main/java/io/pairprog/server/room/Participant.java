@@ -4,6 +4,7 @@ import io.pairprog.ot.Selection;
 import io.pairprog.protocol.ServerMessage;
 import io.pairprog.server.store.Authorship;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A connection's standing in a room. Every connection starts as a seed-style client that exchanges whole
@@ -29,6 +30,8 @@ final class Participant {
     /** The last selection this client sent, at {@code cursorRevision}; shown to clients who join later. */
     List<Selection.Range> cursor;
     long cursorRevision;
+    /** The last {@link #authorship()}: every operation in the room's memory refers to it, not to a copy. */
+    private Authorship authorship;
 
     Participant(Peer peer, boolean readOnly, String legacyId, String text, long revision) {
         this.peer = peer;
@@ -56,7 +59,13 @@ final class Participant {
 
     /** How the operation log records this connection's edits: named and coloured once it speaks OT. */
     Authorship authorship() {
-        return speaksOt() ? new Authorship(name, color, null) : Authorship.UNKNOWN;
+        if (!speaksOt()) {
+            return Authorship.UNKNOWN;
+        }
+        if (authorship == null || !Objects.equals(authorship.name(), name) || !Objects.equals(authorship.color(), color)) {
+            authorship = new Authorship(name, color, null);
+        }
+        return authorship;
     }
 
     ServerMessage.ParticipantChanged changed() {

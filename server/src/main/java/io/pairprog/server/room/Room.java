@@ -327,7 +327,8 @@ public final class Room {
             sendError(peer, ErrorCode.INVALID_OPERATION, "op: would split a surrogate pair", op.clientSeq());
             return;
         }
-        apply(p, op.clientId(), op.clientSeq(), transformed, p.authorship(), null);
+        // p.clientId equals op.clientId(); the connection's own copy is shared by all its operations.
+        apply(p, p.clientId, op.clientSeq(), transformed, p.authorship(), null);
     }
 
     /** Connections from view-only links are told no, whatever they send that would change something. */
