@@ -158,20 +158,15 @@ public final class GroupCommit implements Managed, CommitSink {
     }
 
     private void write(Map<Room, List<PendingEdit>> byRoom) {
-        Instant now = Instant.now();
-        database.inTransaction(connection -> {
-            try (CommitBatch batch = new CommitBatch(connection)) {
-                for (Map.Entry<Room, List<PendingEdit>> entry : byRoom.entrySet()) {
-                    List<PendingEdit> edits = entry.getValue();
-                    List<LoggedOperation> operations = new ArrayList<>(edits.size());
-                    for (PendingEdit edit : edits) {
-                        operations.add(edit.operation());
-                    }
-                    batch.add(entry.getKey().id(), operations, edits.get(edits.size() - 1).textAfter(), now);
-                }
-                batch.execute();
+        CommitBatch batch = new CommitBatch(Instant.now());
+        for (Map.Entry<Room, List<PendingEdit>> entry : byRoom.entrySet()) {
+            List<PendingEdit> edits = entry.getValue();
+            List<LoggedOperation> operations = new ArrayList<>(edits.size());
+            for (PendingEdit edit : edits) {
+                operations.add(edit.operation());
             }
-            return null;
-        });
+            batch.add(entry.getKey().id(), operations, edits.get(edits.size() - 1).textAfter());
+        }
+        batch.store(database);
     }
 }

@@ -31,8 +31,6 @@ public final class Snapshots {
 
     // A concurrent writer of the same snapshot is harmless (same revision, same text): keep the first.
     // H2 accepts ON CONFLICT DO NOTHING in its PostgreSQL mode.
-    // A concurrent writer of the same snapshot is harmless (same revision, same text): keep the first.
-    // H2 accepts ON CONFLICT DO NOTHING in its PostgreSQL mode.
     static final String INSERT = """
             INSERT INTO snapshots (room_id, revision, code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
             """;

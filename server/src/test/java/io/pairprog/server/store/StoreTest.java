@@ -94,20 +94,44 @@ class StoreTest {
             for (int r = 1; r <= Snapshots.INTERVAL + 2; r++) {
                 many.add(insert(r, "y"));
             }
-            database.inTransaction(c -> {
-                try (CommitBatch batch = new CommitBatch(c)) {
-                    batch.add(quiet, List.of(insert(1, "x")), "x", Instant.now());
-                    batch.add(busy, many, "y".repeat(many.size()), Instant.now());
-                    batch.execute();
-                }
-                return null;
-            });
+            CommitBatch batch = new CommitBatch(Instant.now());
+            batch.add(quiet, List.of(insert(1, "x")), "x");
+            batch.add(busy, many, "y".repeat(many.size()));
+            batch.store(database);
             assertThat(rooms.find(quiet).orElseThrow().revision()).isEqualTo(1);
             assertThat(rooms.find(busy).orElseThrow().code()).isEqualTo("y".repeat(Snapshots.INTERVAL + 2));
             Snapshots snapshots = new Snapshots(database);
             assertThat(snapshots.latestAtOrBefore(busy, 1_000)).isEqualTo(
                     new Snapshots.Snapshot(Snapshots.INTERVAL + 2, "y".repeat(Snapshots.INTERVAL + 2)));
             assertThat(snapshots.latestAtOrBefore(quiet, 1_000)).isEqualTo(Snapshots.Snapshot.EMPTY);
+        } finally {
+            database.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aConflictInOneRoomOfABatchStoresNothingOfAnyRoom(TestDatabases.Kind kind) {
+        Database database = open(kind);
+        try {
+            RoomStore rooms = new RoomStore(database);
+            UUID fine = rooms.create("python").id();
+            UUID stale = rooms.create("python").id();
+            UUID taken = rooms.create("python").id();
+            commit(database, taken, "t", insert(1, "t"));
+            database.update("UPDATE rooms SET revision = 3 WHERE id = ?", st -> st.setObject(1, stale));
+            for (UUID loser : List.of(stale, taken)) {
+                CommitBatch batch = new CommitBatch(Instant.now());
+                batch.add(fine, List.of(insert(1, "f")), "f");
+                // stale: the room is not at revision 0 (no operation says so); taken: revision 1 is stored.
+                batch.add(loser, List.of(insert(1, "x")), "x");
+                assertThatThrownBy(() -> batch.store(database)).isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
+            }
+            assertThat(rooms.find(fine).orElseThrow().revision()).isZero();
+            assertThat(new OperationLog(database).range(fine, 0, 10)).isEmpty();
+            assertThat(new OperationLog(database).range(stale, 0, 10)).isEmpty();
+            assertThat(rooms.find(taken).orElseThrow().code()).isEqualTo("t");
         } finally {
             database.stop();
         }
@@ -120,13 +144,9 @@ class StoreTest {
     }
 
     private static void commit(Database database, UUID roomId, String textAfter, LoggedOperation... ops) {
-        database.inTransaction(c -> {
-            try (CommitBatch batch = new CommitBatch(c)) {
-                batch.add(roomId, List.of(ops), textAfter, Instant.now());
-                batch.execute();
-            }
-            return null;
-        });
+        CommitBatch batch = new CommitBatch(Instant.now());
+        batch.add(roomId, List.of(ops), textAfter);
+        batch.store(database);
     }
 
     @ParameterizedTest
