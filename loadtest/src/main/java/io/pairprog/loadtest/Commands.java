@@ -43,9 +43,15 @@ final class Commands {
         @Option(names = "--db-pids", split = ",", description = "Database process ids (e.g. $(pgrep -d, -u postgres)), for their CPU.")
         List<Long> dbPids = List.of();
 
+        @Option(names = "--slow-ms", defaultValue = "0",
+                description = "List every edit slower than this, with the wall-clock time it completed, in the JSON "
+                        + "output (slowEdits), to set against GC or database logs; 0: none (default ${DEFAULT-VALUE}).")
+        double slowMillis;
+
         @Override
         public Integer call() throws Exception {
             common.check();
+            LoadTool.require(slowMillis >= 0, "--slow-ms must not be negative");
             LoadTool.require(rooms >= 1 && rooms <= 10_000, "--rooms must be 1..10000");
             LoadTool.require(clientsPerRoom >= 1 && clientsPerRoom <= 100, "--clients-per-room must be 1..100");
             LoadTool.require((long) rooms * clientsPerRoom <= 5_000, "at most 5000 clients in all");
@@ -55,7 +61,7 @@ final class Commands {
                     "--duration and --warmup must be at most 600 s");
             LoadTool.require(drain > 0 && drain <= 120, "--drain must be in (0, 120] s");
             FanOutRun.Result result = new FanOutRun(new FanOutRun.Plan(common.url, rooms, clientsPerRoom, rates,
-                    duration, warmup, common.seed, serverPid, dbPids, drain)).run();
+                    duration, warmup, common.seed, serverPid, dbPids, drain, slowMillis)).run();
             LoadTool.print(common, result, Reports::fanOut);
             return result.lost() == 0 && result.errors() == 0 && result.divergedClients() == 0 ? 0 : 1;
         }

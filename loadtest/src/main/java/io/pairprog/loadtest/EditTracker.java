@@ -12,7 +12,7 @@ import java.util.Map;
 final class EditTracker {
     private final Map<String, Map<Long, Pending>> pending = new HashMap<>();
     private int open;
-    private Step step = new Step("setup", 0);
+    private Step step = new Step("setup", 0, 0);
 
     private static final class Pending {
         final Step step;
@@ -80,7 +80,7 @@ final class EditTracker {
             return;
         }
         // With no peers in the room the ack is the only arrival, and the latency is the ack's.
-        p.step.fanOutMicros.add((now - p.sentNanos) / 1000);
+        p.step.completed((now - p.sentNanos) / 1000);
         p.step.typingMicros.add((now - p.typedNanos) / 1000);
         p.step.opsDelivered++;
         p.step.keystrokesDelivered += p.keystrokes;

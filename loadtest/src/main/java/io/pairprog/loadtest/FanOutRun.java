@@ -20,7 +20,8 @@ import java.util.concurrent.ScheduledFuture;
 final class FanOutRun {
     /** The parameters of one run; every bound is checked by the command before a run starts. */
     record Plan(URI url, int rooms, int clientsPerRoom, List<Double> rates, double stepSeconds,
-                double warmupSeconds, long seed, Long serverPid, List<Long> dbPids, double drainSeconds) {
+                double warmupSeconds, long seed, Long serverPid, List<Long> dbPids, double drainSeconds,
+                double slowMillis) {
     }
 
     /** Everything a run found; {@code lost} counts edits not completed after the last drain. */
@@ -62,7 +63,7 @@ final class FanOutRun {
 
     private StepResult step(ClientFleet fleet, List<LoadClient> order, Random random, String label, double rate,
                             double seconds) throws Exception {
-        Step step = new Step(label, rate);
+        Step step = new Step(label, rate, (long) (plan.slowMillis() * 1000));
         fleet.loop.call(() -> {
             fleet.tracker.begin(step);
             return null;

@@ -25,10 +25,26 @@ final class Step {
     long errors;
     long unexpected;
     final List<String> errorSamples = new ArrayList<>();
+    /** Edits slower than this are listed one by one; 0: none. */
+    private final long slowMicros;
+    final List<SlowEdit> slowEdits = new ArrayList<>();
 
-    Step(String label, double offeredRate) {
+    /** One edit over the {@code --slow-ms} threshold: when it completed (epoch ms) and its fan-out latency. */
+    record SlowEdit(long completedAtMillis, double latencyMillis) {
+    }
+
+    Step(String label, double offeredRate, long slowMicros) {
         this.label = label;
         this.offeredRate = offeredRate;
+        this.slowMicros = slowMicros;
+    }
+
+    /** Records an edit's fan-out latency, and lists it when it is slow. */
+    void completed(long fanOutMicros) {
+        this.fanOutMicros.add(fanOutMicros);
+        if (slowMicros > 0 && fanOutMicros > slowMicros) {
+            slowEdits.add(new SlowEdit(System.currentTimeMillis(), fanOutMicros / 1000.0));
+        }
     }
 
     void error(String description) {

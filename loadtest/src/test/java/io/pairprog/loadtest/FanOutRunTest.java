@@ -40,7 +40,7 @@ class FanOutRunTest {
     @Test
     void shortRunLosesNoEditAndEveryClientConverges() throws Exception {
         FanOutRun.Plan plan = new FanOutRun.Plan(url, 4, 2, List.of(50.0, 100.0), 2, 1, 7,
-                ProcessHandle.current().pid(), List.of(), 10);
+                ProcessHandle.current().pid(), List.of(), 10, 0);
 
         FanOutRun.Result result = new FanOutRun(plan).run();
 
@@ -54,14 +54,31 @@ class FanOutRunTest {
             assertThat(step.unexpected()).isZero();
             assertThat(step.openAfterDrain()).isZero();
             assertThat(step.fanOut().count()).isPositive();
+            assertThat(step.slowEdits()).isEmpty(); // none asked for
             // Every keystroke typed in a step reached every peer (composed ones included).
             assertThat(step.deliveredEditsPerSecond()).isEqualTo(step.typedEditsPerSecond());
         }
     }
 
     @Test
+    void everyEditOverTheSlowThresholdIsListedWithTheTimeItCompleted() throws Exception {
+        long start = System.currentTimeMillis();
+        FanOutRun.Plan plan = new FanOutRun.Plan(url, 2, 2, List.of(40.0), 1, 0, 5, null, List.of(), 10, 0.001);
+
+        FanOutRun.Result result = new FanOutRun(plan).run();
+
+        StepResult step = result.steps().get(0);
+        // Nothing crosses loopback in a microsecond: every completed edit is listed, once.
+        assertThat(step.slowEdits()).hasSize((int) step.fanOut().count());
+        assertThat(step.slowEdits()).allSatisfy(slow -> {
+            assertThat(slow.latencyMillis()).isGreaterThan(0.001);
+            assertThat(slow.completedAtMillis()).isBetween(start, System.currentTimeMillis());
+        });
+    }
+
+    @Test
     void tenClientsPerRoomAllSeeEveryEdit() throws Exception {
-        FanOutRun.Plan plan = new FanOutRun.Plan(url, 2, 10, List.of(80.0), 2, 0, 11, null, List.of(), 10);
+        FanOutRun.Plan plan = new FanOutRun.Plan(url, 2, 10, List.of(80.0), 2, 0, 11, null, List.of(), 10, 0);
 
         FanOutRun.Result result = new FanOutRun(plan).run();
 
