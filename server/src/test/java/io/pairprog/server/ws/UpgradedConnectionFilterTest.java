@@ -3,20 +3,17 @@ package io.pairprog.server.ws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pairprog.server.support.WsClient;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.ConnectionProbe;
@@ -30,9 +27,8 @@ import org.junit.jupiter.api.Test;
 /** The listener's WebSocket wiring on a real Grizzly server, with an echo endpoint instead of rooms. */
 class UpgradedConnectionFilterTest {
     private final List<Connection<?>> accepted = new CopyOnWriteArrayList<>();
-    private final BlockingQueue<String> echoes = new LinkedBlockingQueue<>();
     private HttpServer http;
-    private WebSocket socket;
+    private WsClient socket;
 
     /** Sends every text message back. */
     public static final class Echo extends Endpoint {
@@ -61,9 +57,7 @@ class UpgradedConnectionFilterTest {
         http.addListener(listener);
         http.start();
         container.register(ServerEndpointConfig.Builder.create(Echo.class, "/echo").build());
-        socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + listener.getPort() + "/echo"), new Collector())
-                .get(5, TimeUnit.SECONDS);
+        socket = WsClient.connect(URI.create("ws://127.0.0.1:" + listener.getPort() + "/echo"));
     }
 
     @AfterEach
@@ -95,31 +89,15 @@ class UpgradedConnectionFilterTest {
             assertEquals(text.toString(), echo(text.toString()), "a message of " + size + " characters");
         }
         for (int i = 0; i < 200; i++) {
-            socket.sendText("n" + i, true).get(5, TimeUnit.SECONDS);
+            socket.send("n" + i);
         }
         for (int i = 0; i < 200; i++) {
-            assertEquals("n" + i, echoes.poll(5, TimeUnit.SECONDS));
+            assertEquals("n" + i, socket.poll(Duration.ofSeconds(5)));
         }
     }
 
-    private String echo(String text) throws Exception {
-        socket.sendText(text, true).get(5, TimeUnit.SECONDS);
-        return echoes.poll(5, TimeUnit.SECONDS);
-    }
-
-    /** Joins the parts of each message. */
-    private final class Collector implements WebSocket.Listener {
-        private final StringBuilder message = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            message.append(data);
-            if (last) {
-                echoes.add(message.toString());
-                message.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
+    private String echo(String text) {
+        socket.send(text);
+        return socket.poll(Duration.ofSeconds(5));
     }
 }
