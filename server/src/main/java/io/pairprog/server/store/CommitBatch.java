@@ -81,10 +81,11 @@ public final class CommitBatch {
 
     /**
      * Adds a room's new operations (consecutive revisions, the first one right after the room's stored
-     * revision) and the text they lead to.
+     * revision) and the text they lead to. The batch keeps {@code ops} as given, without a copy: the
+     * caller hands over a list it no longer changes.
      */
     public void add(UUID roomId, List<LoggedOperation> ops, String textAfter) {
-        rooms.add(new RoomWrite(roomId, List.copyOf(ops), textAfter));
+        rooms.add(new RoomWrite(roomId, ops, textAfter));
     }
 
     /**
@@ -148,7 +149,7 @@ public final class CommitBatch {
                 result.next();
             }
         } catch (SQLException e) {
-            throw GUARD_FAILED.equals(e.getSQLState()) ? conflict(e) : e;
+            throw GUARD_FAILED.equals(e.getSQLState()) ? conflict("a room", e) : e;
         }
         return null;
     }
@@ -174,9 +175,9 @@ public final class CommitBatch {
             }
             operations.executeBatch();
             int[] rows = advances.executeBatch();
-            for (int row : rows) {
-                if (row == 0) {
-                    throw conflict(null);
+            for (int i = 0; i < rows.length; i++) {
+                if (rows[i] == 0) {
+                    throw conflict("room " + rooms.get(i).roomId(), null);
                 }
             }
             if (snapshotsDue) {
@@ -187,7 +188,7 @@ public final class CommitBatch {
     }
 
     /** A room was not at the revision its operations start from: reported like a duplicate key (23505). */
-    private static SQLException conflict(SQLException cause) {
-        return new SQLException("a room is no longer at the revision its new operations start from", "23505", cause);
+    private static SQLException conflict(String room, SQLException cause) {
+        return new SQLException(room + " is no longer at the revision its new operations start from", "23505", cause);
     }
 }
