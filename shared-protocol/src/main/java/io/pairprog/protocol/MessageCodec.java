@@ -3,7 +3,6 @@ package io.pairprog.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -13,15 +12,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.pairprog.ot.OperationException;
 import io.pairprog.ot.Selection;
 import io.pairprog.ot.TextOperation;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +53,7 @@ public final class MessageCodec {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .defaultPropertyInclusion(JsonInclude.Value.construct(
                         JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-                .addModule(new SimpleModule("pairprog-ot").addSerializer(new OperationSerializer()))
+                .addModule(OperationSerializer.module())
                 .build();
         this.treeReader = mapper.reader();
         this.clientWriter = mapper.writerFor(ClientMessage.class);
@@ -364,34 +359,6 @@ public final class MessageCodec {
                 return List.of();
             }
             return element.isObject() ? Map.of() : null;
-        }
-    }
-
-    /**
-     * Writes an operation as its wire array, {@code [5,"abc",-2]}. Same output as the
-     * {@code @JsonValue} on {@link TextOperation#toWire()}, but straight to the generator, without
-     * the intermediate list, because every stored edit is written here for its broadcast.
-     */
-    private static final class OperationSerializer extends StdSerializer<TextOperation> {
-
-        private static final long serialVersionUID = 1L;
-
-        OperationSerializer() {
-            super(TextOperation.class);
-        }
-
-        @Override
-        public void serialize(TextOperation op, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            List<TextOperation.Component> components = op.components();
-            gen.writeStartArray(op, components.size());
-            for (TextOperation.Component c : components) {
-                if (c instanceof TextOperation.Insert i) {
-                    gen.writeString(i.text());
-                } else {
-                    gen.writeNumber(c instanceof TextOperation.Retain ? c.length() : -c.length());
-                }
-            }
-            gen.writeEndArray();
         }
     }
 }

@@ -3,7 +3,9 @@ package io.pairprog.server.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pairprog.ot.TextOperation;
+import io.pairprog.protocol.OperationSerializer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +19,12 @@ import java.util.UUID;
 
 /** The {@code operations} table: every revision of every room, in the ot.js wire form. */
 public final class OperationLog {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Writes operations straight from their components, as on the wire; shared with {@link CommitBatch},
+     * which writes many values into one generator and flushes once, at its end.
+     */
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(OperationSerializer.module())
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     private static final TypeReference<List<Object>> WIRE = new TypeReference<>() {
     };
 
@@ -111,7 +118,7 @@ public final class OperationLog {
 
     static String toJson(TextOperation op) {
         try {
-            return JSON.writeValueAsString(op.toWire());
+            return JSON.writeValueAsString(op);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an operation always serialises", e);
         }

@@ -7,7 +7,9 @@ import io.pairprog.ot.TextOperation;
 import io.pairprog.server.support.TestDatabases;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,16 +32,25 @@ class StoreTest {
             RoomStore rooms = new RoomStore(database);
             OperationLog log = new OperationLog(database);
             RoomRecord room = rooms.create("go");
-            TextOperation first = TextOperation.builder().insert("héllo 😀\r\n").build();
+            String typed = "héllo 😀\r\n\"q\" \\ \t";
+            TextOperation first = TextOperation.builder().insert(typed).build();
             TextOperation second = TextOperation.builder().retain(first.targetLength()).insert("x").build();
-            commit(database, room.id(), "héllo 😀\r\nx",
-                    new LoggedOperation(1, "a", 1, first, Instant.now(), Authorship.UNKNOWN),
-                    new LoggedOperation(2, "b", 7, second, Instant.now(), Authorship.UNKNOWN));
+            Instant at = Instant.parse("2026-11-26T11:52:00.123456Z");
+            commit(database, room.id(), typed + "x",
+                    new LoggedOperation(1, "a", 1, first, at, new Authorship("\"Ada\" \\ Ø", "#e6194b", null)),
+                    new LoggedOperation(2, "b", 7, second, at.plusMillis(1), Authorship.UNKNOWN));
             RoomRecord stored = rooms.find(room.id()).orElseThrow();
-            assertThat(stored.code()).isEqualTo("héllo 😀\r\nx");
+            assertThat(stored.code()).isEqualTo(typed + "x");
             assertThat(stored.revision()).isEqualTo(2);
             assertThat(stored.language()).isEqualTo("go");
-            assertThat(log.range(room.id(), 0, 2)).extracting(LoggedOperation::operation).containsExactly(first, second);
+            List<LoggedOperation> read = log.range(room.id(), 0, 2);
+            assertThat(read).extracting(LoggedOperation::operation).containsExactly(first, second);
+            assertThat(read).extracting(LoggedOperation::createdAt).containsExactly(at, at.plusMillis(1));
+            assertThat(read.get(0).author()).isEqualTo(new Authorship("\"Ada\" \\ Ø", "#e6194b", null));
+            List<String> raw = database.query("SELECT operation FROM operations WHERE room_id = ? ORDER BY revision",
+                    statement -> statement.setObject(1, room.id()), row -> row.getString(1));
+            assertThat(raw).as("the wire form, as the operation was serialised")
+                    .containsExactly(OperationLog.toJson(first), OperationLog.toJson(second));
             assertThat(log.range(room.id(), 1, 2)).extracting(LoggedOperation::clientSeq).containsExactly(7L);
             assertThat(log.lastSequences(room.id())).containsEntry("b", new OperationLog.ClientProgress(7, 2));
         } finally {
@@ -104,6 +115,34 @@ class StoreTest {
             assertThat(snapshots.latestAtOrBefore(busy, 1_000)).isEqualTo(
                     new Snapshots.Snapshot(Snapshots.INTERVAL + 2, "y".repeat(Snapshots.INTERVAL + 2)));
             assertThat(snapshots.latestAtOrBefore(quiet, 1_000)).isEqualTo(Snapshots.Snapshot.EMPTY);
+        } finally {
+            database.stop();
+        }
+    }
+
+    /** More rooms than share a prepared statement text, each with a text of its own, in shuffled order. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aBatchOfHundredsOfRoomsGivesEachRoomItsOwnTextAndOperation(TestDatabases.Kind kind) {
+        Database database = open(kind);
+        try {
+            RoomStore rooms = new RoomStore(database);
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                ids.add(rooms.create("python").id());
+            }
+            Collections.shuffle(ids, new Random(7));
+            CommitBatch batch = new CommitBatch(Instant.now());
+            for (UUID id : ids) {
+                batch.add(id, List.of(insert(1, id.toString())), id.toString());
+            }
+            batch.store(database);
+            OperationLog log = new OperationLog(database);
+            for (UUID id : ids) {
+                assertThat(rooms.find(id).orElseThrow().code()).isEqualTo(id.toString());
+                assertThat(log.range(id, 0, 1)).extracting(LoggedOperation::operation)
+                        .containsExactly(TextOperation.builder().insert(id.toString()).build());
+            }
         } finally {
             database.stop();
         }
