@@ -20,14 +20,16 @@ stop_server() {
 }
 trap stop_server EXIT
 
-start_server() { # $1: postgres | embedded
+start_server() { # $1: postgres | embedded; sets $pid and $datadir (where the store writes)
   local store
   if [ "$1" = postgres ]; then
     psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS pairprog_perf WITH (FORCE)" \
          -c "CREATE DATABASE pairprog_perf"
     store=(--database-url postgresql://postgres@127.0.0.1:5432/pairprog_perf)
+    datadir=$(psql -h 127.0.0.1 -U postgres -Atc "SHOW data_directory")
   else
-    store=(--data-dir "$(mktemp -d)")
+    datadir=$(mktemp -d)
+    store=(--data-dir "$datadir")
   fi
   taskset -c 0 "${server[@]}" "${store[@]}" >"$out/server-$1.log" 2>&1 &
   pid=$!
@@ -40,6 +42,8 @@ for store in "${stores[@]}"; do
   for run in $(seq 1 "$runs"); do
     start_server "$store"
     dbpids=$(pgrep -d, -u postgres postgres || true)
+    # Every durable edit waits for a flush: the disk's flush latency, taken just before, explains a tail.
+    "${tool[@]}" disk --dir "$datadir" --seconds 10 --output json >"$out/$store-disk-$run.json"
     "${tool[@]}" fanout --rooms 100 --clients-per-room 2 --rate 1000 --duration 20 --warmup "$warmup" \
         --server-pid "$pid" --db-pids "$dbpids" --output json >"$out/$store-fanout-100x2-$run.json"
     "${tool[@]}" fanout --rooms 20 --clients-per-room 10 --rate 400 --duration 20 --warmup "$warmup" \

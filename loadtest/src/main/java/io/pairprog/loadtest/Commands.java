@@ -1,5 +1,7 @@
 package io.pairprog.loadtest;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -145,6 +147,37 @@ final class Commands {
                     clientsPerRoom, warmupConnections, gc, histogram, common.seed)).run();
             LoadTool.print(common, result, Reports::memory);
             return result.errors() == 0 && result.lost() == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "disk", mixinStandardHelpOptions = true,
+            description = "How long the disk takes to flush an 8 KiB write (fdatasync), as at every database commit.")
+    static final class Disk implements Callable<Integer> {
+        @Mixin
+        LoadTool.Common common;
+
+        @Option(names = "--dir", required = true,
+                description = "A directory on the database's disk, e.g. its data directory; a scratch file is made and removed there.")
+        Path directory;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "How long to probe (default ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(names = "--interval-ms", defaultValue = "1", description = "Pause between flushes (default ${DEFAULT-VALUE}).")
+        double intervalMillis;
+
+        @Option(names = "--slow-ms", defaultValue = "5", description = "Count the flushes slower than this (default ${DEFAULT-VALUE}).")
+        double slowMillis;
+
+        @Override
+        public Integer call() throws Exception {
+            LoadTool.require(Files.isDirectory(directory) && Files.isWritable(directory), "--dir must be a writable directory");
+            LoadTool.require(seconds > 0 && seconds <= 600, "--seconds must be in (0, 600]");
+            LoadTool.require(intervalMillis >= 0 && intervalMillis <= 1000, "--interval-ms must be 0..1000");
+            LoadTool.require(slowMillis >= 0, "--slow-ms must not be negative");
+            DiskRun.Result result = new DiskRun(new DiskRun.Plan(directory, seconds, intervalMillis, slowMillis)).run();
+            LoadTool.print(common, result, Reports::disk);
+            return 0;
         }
     }
 

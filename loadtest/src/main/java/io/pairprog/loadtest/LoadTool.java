@@ -10,11 +10,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar pairprog-loadtest.jar <measurement> [options]}: the four measurements of
- * docs/performance.md. Every run is bounded in clients, rate and time, and targets loopback only.
+ * {@code java -jar pairprog-loadtest.jar <measurement> [options]}: the measurements of docs/performance.md.
+ * Every run is bounded in clients, rate and time, and targets loopback only.
  */
 @Command(name = "pairprog-loadtest", mixinStandardHelpOptions = true,
-        subcommands = {Commands.FanOut.class, Commands.Join.class, Commands.Memory.class, Commands.Startup.class},
+        subcommands = {Commands.FanOut.class, Commands.Join.class, Commands.Memory.class, Commands.Startup.class,
+                Commands.Disk.class},
         description = "Load tool for the pairprog server: real OT clients on loopback.")
 public final class LoadTool implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

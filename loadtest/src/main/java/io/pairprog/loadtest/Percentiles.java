@@ -16,7 +16,7 @@ record Percentiles(long count, double p50, double p95, double p99, double max) {
     }
 
     /** The smallest value with at least {@code q} of all values at or below it. */
-    private static double rank(long[] sorted, double q) {
+    static double rank(long[] sorted, double q) {
         int index = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.max(0, index)] / 1000.0;
     }

@@ -63,6 +63,12 @@ final class Reports {
         out.println("  runs (ms): " + r.runsMillis().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
     }
 
+    static void disk(DiskRun.Result r, PrintStream out) {
+        line(out, "8 KiB write + fdatasync", r.flush());
+        out.printf(Locale.ROOT, "  p99.9 %.2f ms; %d of %d flushes slower than %.0f ms, in %s%n", r.p999(), r.slower(),
+                r.flush().count(), r.plan().slowMillis(), r.plan().directory());
+    }
+
     private static void line(PrintStream out, String what, Percentiles p) {
         out.printf(Locale.ROOT, "  %-28s n=%d  p50 %.2f  p95 %.2f  p99 %.2f  max %.2f ms%n", what, p.count(), p.p50(),
                 p.p95(), p.p99(), p.max());

@@ -1,0 +1,34 @@
+package io.pairprog.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The disk probe measures real flushes and leaves nothing behind; it never judges the disk. */
+class DiskRunTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aShortProbeTimesEveryFlushAndRemovesItsScratchFile() throws Exception {
+        DiskRun.Result result = new DiskRun(new DiskRun.Plan(dir, 0.3, 1, 0)).run();
+
+        assertThat(result.flush().count()).isPositive();
+        assertThat(result.flush().p50()).isPositive().isLessThanOrEqualTo(result.flush().p99());
+        assertThat(result.p999()).isBetween(result.flush().p99(), result.flush().max());
+        // Every flush takes some time, so every one is over a threshold of 0 ms.
+        assertThat(result.slower()).isEqualTo(result.flush().count());
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesADirectoryThatIsNotThere() {
+        assertThat(LoadTool.run("disk", "--dir", dir.resolve("missing").toString())).isEqualTo(2);
+    }
+}
