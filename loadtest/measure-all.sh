@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every measurement of docs/performance.md, three runs each, on a quiet machine: the server on core 0,
-# the load tool on core 1, PostgreSQL wherever the kernel puts it. Writes one JSON file per run to
-# ${OUT:-target/perf}; build first (mvn -q package -DskipTests). Takes about half an hour.
+# the load tool on core 1, PostgreSQL wherever the kernel puts it. Every fan-out step also times the
+# disk's flushes (every durable edit waits for one), to tell a slow disk from a slow server. Writes one
+# JSON file per run to ${OUT:-target/perf}; build first (mvn -q package -DskipTests). Takes about half
+# an hour.
 #
 # usage: [RUNS=3] [WARMUP=60] loadtest/measure-all.sh [postgres|embedded ...]   (default: both)
 set -euo pipefail
@@ -42,14 +44,12 @@ for store in "${stores[@]}"; do
   for run in $(seq 1 "$runs"); do
     start_server "$store"
     dbpids=$(pgrep -d, -u postgres postgres || true)
-    # Every durable edit waits for a flush: the disk's flush latency, taken just before, explains a tail.
-    "${tool[@]}" disk --dir "$datadir" --seconds 10 --output json >"$out/$store-disk-$run.json"
     "${tool[@]}" fanout --rooms 100 --clients-per-room 2 --rate 1000 --duration 20 --warmup "$warmup" \
-        --server-pid "$pid" --db-pids "$dbpids" --output json >"$out/$store-fanout-100x2-$run.json"
+        --server-pid "$pid" --db-pids "$dbpids" --disk-probe "$datadir" --output json >"$out/$store-fanout-100x2-$run.json"
     "${tool[@]}" fanout --rooms 20 --clients-per-room 10 --rate 400 --duration 20 --warmup "$warmup" \
-        --server-pid "$pid" --db-pids "$dbpids" --output json >"$out/$store-fanout-20x10-$run.json"
+        --server-pid "$pid" --db-pids "$dbpids" --disk-probe "$datadir" --output json >"$out/$store-fanout-20x10-$run.json"
     "${tool[@]}" fanout --rooms 100 --clients-per-room 2 --rate 2000,4000,6000,8000,10000,12000 \
-        --duration 15 --warmup 10 --server-pid "$pid" --db-pids "$dbpids" --output json \
+        --duration 15 --warmup 10 --server-pid "$pid" --db-pids "$dbpids" --disk-probe "$datadir" --output json \
         >"$out/$store-ramp-$run.json"
     stop_server
     start_server "$store"

@@ -50,10 +50,17 @@ final class Commands {
                         + "output (slowEdits), to set against GC or database logs; 0: none (default ${DEFAULT-VALUE}).")
         double slowMillis;
 
+        @Option(names = "--disk-probe",
+                description = "A directory on the database's disk: during each step, time an 8 KiB write + fdatasync "
+                        + "there every 10 ms (as the disk command does) and report it with the step.")
+        Path diskProbe;
+
         @Override
         public Integer call() throws Exception {
             common.check();
             LoadTool.require(slowMillis >= 0, "--slow-ms must not be negative");
+            LoadTool.require(diskProbe == null || Files.isDirectory(diskProbe) && Files.isWritable(diskProbe),
+                    "--disk-probe must be a writable directory");
             LoadTool.require(rooms >= 1 && rooms <= 10_000, "--rooms must be 1..10000");
             LoadTool.require(clientsPerRoom >= 1 && clientsPerRoom <= 100, "--clients-per-room must be 1..100");
             LoadTool.require((long) rooms * clientsPerRoom <= 5_000, "at most 5000 clients in all");
@@ -63,7 +70,7 @@ final class Commands {
                     "--duration and --warmup must be at most 600 s");
             LoadTool.require(drain > 0 && drain <= 120, "--drain must be in (0, 120] s");
             FanOutRun.Result result = new FanOutRun(new FanOutRun.Plan(common.url, rooms, clientsPerRoom, rates,
-                    duration, warmup, common.seed, serverPid, dbPids, drain, slowMillis)).run();
+                    duration, warmup, common.seed, serverPid, dbPids, drain, slowMillis, diskProbe)).run();
             LoadTool.print(common, result, Reports::fanOut);
             return result.lost() == 0 && result.errors() == 0 && result.divergedClients() == 0 ? 0 : 1;
         }
@@ -175,8 +182,11 @@ final class Commands {
             LoadTool.require(seconds > 0 && seconds <= 600, "--seconds must be in (0, 600]");
             LoadTool.require(intervalMillis >= 0 && intervalMillis <= 1000, "--interval-ms must be 0..1000");
             LoadTool.require(slowMillis >= 0, "--slow-ms must not be negative");
-            DiskRun.Result result = new DiskRun(new DiskRun.Plan(directory, seconds, intervalMillis, slowMillis)).run();
-            LoadTool.print(common, result, Reports::disk);
+            FlushProbe probe = new FlushProbe(directory, intervalMillis, slowMillis);
+            probe.start();
+            Thread.sleep((long) (seconds * 1000));
+            FlushProbe.Result result = probe.stop();
+            LoadTool.print(common, result, (r, out) -> Reports.disk(r, directory, out));
             return 0;
         }
     }

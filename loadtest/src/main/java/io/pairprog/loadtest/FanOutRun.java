@@ -1,6 +1,7 @@
 package io.pairprog.loadtest;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +22,7 @@ final class FanOutRun {
     /** The parameters of one run; every bound is checked by the command before a run starts. */
     record Plan(URI url, int rooms, int clientsPerRoom, List<Double> rates, double stepSeconds,
                 double warmupSeconds, long seed, Long serverPid, List<Long> dbPids, double drainSeconds,
-                double slowMillis) {
+                double slowMillis, Path diskProbe) {
     }
 
     /** Everything a run found; {@code lost} counts edits not completed after the last drain. */
@@ -31,6 +32,12 @@ final class FanOutRun {
             return lostUnacknowledged + lostUndelivered;
         }
     }
+
+    /**
+     * Flushes of the disk probe beside a step: often enough to catch the stalls that matter (tens of
+     * milliseconds and more), a tenth of the flushes the database makes at 1,000 edits/s.
+     */
+    private static final double DISK_PROBE_MILLIS = 10;
 
     private final Plan plan;
 
@@ -69,15 +76,20 @@ final class FanOutRun {
             return null;
         });
         Usage before = Usage.sample(plan.serverPid(), plan.dbPids());
+        FlushProbe probe = plan.diskProbe() == null ? null : new FlushProbe(plan.diskProbe(), DISK_PROBE_MILLIS, 5);
+        if (probe != null) {
+            probe.start();
+        }
         Typist typist = new Typist(order, rate, random);
         ScheduledFuture<?> ticks = fleet.loop.every(1000, typist::tick);
         Thread.sleep((long) (seconds * 1000));
         ticks.cancel(false);
         Usage after = Usage.sample(plan.serverPid(), plan.dbPids());
+        FlushProbe.Result disk = probe == null ? null : probe.stop();
         boolean drained = fleet.drain((long) (plan.drainSeconds() * 1000));
         int open = fleet.loop.call(fleet.tracker::open);
         long behind = fleet.loop.call(typist::behind);
         return fleet.loop.call(() -> StepResult.of(step, seconds, order.size(), plan.rooms(), behind,
-                drained ? 0 : open, before, after, plan.serverPid(), plan.dbPids()));
+                drained ? 0 : open, before, after, plan.serverPid(), plan.dbPids(), disk));
     }
 }

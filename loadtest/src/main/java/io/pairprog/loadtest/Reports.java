@@ -1,6 +1,7 @@
 package io.pairprog.loadtest;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** The text form of each measurement's result: one line per step, latencies in milliseconds. */
@@ -26,6 +27,14 @@ final class Reports {
         out.printf(Locale.ROOT, "lost: %d (unacknowledged %d, missed by a peer %d), unsent keystrokes %d, "
                         + "errors %d, diverged clients %d%n", r.lost(), r.lostUnacknowledged(), r.lostUndelivered(),
                 r.unsentKeystrokes(), r.errors(), r.divergedClients());
+        for (StepResult s : r.steps()) {
+            if (s.disk() != null) {
+                out.printf(Locale.ROOT, "disk during the %.0f/s step: flush p50 %.2f, p99.9 %.2f, max %.1f ms, "
+                                + "%d of %d over %.0f ms%n", s.offeredEditsPerSecond(), s.disk().flush().p50(),
+                        s.disk().p999(), s.disk().flush().max(), s.disk().slower(), s.disk().flush().count(),
+                        s.disk().slowMillis());
+            }
+        }
         r.errorSamples().forEach(e -> out.println("  error: " + e));
     }
 
@@ -63,10 +72,10 @@ final class Reports {
         out.println("  runs (ms): " + r.runsMillis().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
     }
 
-    static void disk(DiskRun.Result r, PrintStream out) {
+    static void disk(FlushProbe.Result r, Path directory, PrintStream out) {
         line(out, "8 KiB write + fdatasync", r.flush());
         out.printf(Locale.ROOT, "  p99.9 %.2f ms; %d of %d flushes slower than %.0f ms, in %s%n", r.p999(), r.slower(),
-                r.flush().count(), r.plan().slowMillis(), r.plan().directory());
+                r.flush().count(), r.slowMillis(), directory);
     }
 
     private static void line(PrintStream out, String what, Percentiles p) {

@@ -8,23 +8,23 @@ import java.util.List;
  * {@code openAfterDrain} counts edits of this or earlier steps still incomplete when the drain gave up.
  * CPU figures are percent of one core over the typing time; {@code otherCpuPercent} is what neither the
  * server, the tool nor the database used (other programs on the machine). {@code slowEdits} lists the
- * edits over {@code --slow-ms}, if asked.
+ * edits over {@code --slow-ms}, if asked; {@code disk}, the disk's flush latency during the step, if asked.
  */
 record StepResult(String label, int rooms, int clients, double offeredEditsPerSecond, double seconds,
                   double typedEditsPerSecond, double deliveredEditsPerSecond, double deliveredOpsPerSecond,
                   Percentiles fanOut, Percentiles typingToVisible, Percentiles ack,
                   long errors, List<String> errorSamples, long unexpected, long generatorBehind, long openAfterDrain,
                   Double serverCpuPercent, Double serverRssMib, double toolCpuPercent, Double dbCpuPercent,
-                  double otherCpuPercent, List<Step.SlowEdit> slowEdits) {
+                  double otherCpuPercent, List<Step.SlowEdit> slowEdits, FlushProbe.Result disk) {
 
     static StepResult of(Step step, double seconds, int clients, int rooms, long behind, long openAfterDrain,
-                         Usage before, Usage after, Long serverPid, List<Long> dbPids) {
+                         Usage before, Usage after, Long serverPid, List<Long> dbPids, FlushProbe.Result disk) {
         return new StepResult(step.label, rooms, clients, step.offeredRate, seconds,
                 step.keystrokes / seconds, step.keystrokesDelivered / seconds, step.opsDelivered / seconds,
                 Percentiles.of(step.fanOutMicros), Percentiles.of(step.typingMicros), Percentiles.of(step.ackMicros),
                 step.errors, List.copyOf(step.errorSamples), step.unexpected, behind, openAfterDrain,
                 after.serverCpuPercent(before), after.serverRssMib(), after.toolCpuPercent(before),
                 after.dbCpuPercent(before), after.otherCpuPercent(before, serverPid, dbPids),
-                List.copyOf(step.slowEdits));
+                List.copyOf(step.slowEdits), disk);
     }
 }

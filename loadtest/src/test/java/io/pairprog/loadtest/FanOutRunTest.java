@@ -40,7 +40,7 @@ class FanOutRunTest {
     @Test
     void shortRunLosesNoEditAndEveryClientConverges() throws Exception {
         FanOutRun.Plan plan = new FanOutRun.Plan(url, 4, 2, List.of(50.0, 100.0), 2, 1, 7,
-                ProcessHandle.current().pid(), List.of(), 10, 0);
+                ProcessHandle.current().pid(), List.of(), 10, 0, null);
 
         FanOutRun.Result result = new FanOutRun(plan).run();
 
@@ -55,6 +55,7 @@ class FanOutRunTest {
             assertThat(step.openAfterDrain()).isZero();
             assertThat(step.fanOut().count()).isPositive();
             assertThat(step.slowEdits()).isEmpty(); // none asked for
+            assertThat(step.disk()).isNull(); // nor a disk probe
             // Every keystroke typed in a step reached every peer (composed ones included).
             assertThat(step.deliveredEditsPerSecond()).isEqualTo(step.typedEditsPerSecond());
         }
@@ -63,7 +64,7 @@ class FanOutRunTest {
     @Test
     void everyEditOverTheSlowThresholdIsListedWithTheTimeItCompleted() throws Exception {
         long start = System.currentTimeMillis();
-        FanOutRun.Plan plan = new FanOutRun.Plan(url, 2, 2, List.of(40.0), 1, 0, 5, null, List.of(), 10, 0.001);
+        FanOutRun.Plan plan = new FanOutRun.Plan(url, 2, 2, List.of(40.0), 1, 0, 5, null, List.of(), 10, 0.001, null);
 
         FanOutRun.Result result = new FanOutRun(plan).run();
 
@@ -78,7 +79,7 @@ class FanOutRunTest {
 
     @Test
     void tenClientsPerRoomAllSeeEveryEdit() throws Exception {
-        FanOutRun.Plan plan = new FanOutRun.Plan(url, 2, 10, List.of(80.0), 2, 0, 11, null, List.of(), 10, 0);
+        FanOutRun.Plan plan = new FanOutRun.Plan(url, 2, 10, List.of(80.0), 2, 0, 11, null, List.of(), 10, 0, dataDir);
 
         FanOutRun.Result result = new FanOutRun(plan).run();
 
@@ -86,6 +87,8 @@ class FanOutRunTest {
         assertThat(result.lost()).isZero();
         assertThat(result.divergedClients()).isZero();
         assertThat(result.steps().get(0).serverCpuPercent()).isNull();
+        // The disk probe ran beside the two-second step, every 10 ms.
+        assertThat(result.steps().get(0).disk().flush().count()).isBetween(20L, 200L);
     }
 
     @Test

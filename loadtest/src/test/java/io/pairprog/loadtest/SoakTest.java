@@ -36,7 +36,7 @@ class SoakTest {
         try {
             long baseline = settledHeap();
             FanOutRun.Plan plan = new FanOutRun.Plan(URI.create("http://127.0.0.1:" + server.port()), 100, 2,
-                    List.of(200.0), seconds, 2, 8, null, List.of(), 15, 0);
+                    List.of(200.0), seconds, 2, 8, null, List.of(), 15, 0, null);
 
             FanOutRun.Result result = new FanOutRun(plan).run();
 

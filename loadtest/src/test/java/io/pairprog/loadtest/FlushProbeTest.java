@@ -9,13 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The disk probe measures real flushes and leaves nothing behind; it never judges the disk. */
-class DiskRunTest {
+class FlushProbeTest {
     @TempDir
     Path dir;
 
     @Test
     void aShortProbeTimesEveryFlushAndRemovesItsScratchFile() throws Exception {
-        DiskRun.Result result = new DiskRun(new DiskRun.Plan(dir, 0.3, 1, 0)).run();
+        FlushProbe probe = new FlushProbe(dir, 1, 0);
+        probe.start();
+        Thread.sleep(300);
+        FlushProbe.Result result = probe.stop();
 
         assertThat(result.flush().count()).isPositive();
         assertThat(result.flush().p50()).isPositive().isLessThanOrEqualTo(result.flush().p99());
@@ -30,5 +33,6 @@ class DiskRunTest {
     @Test
     void refusesADirectoryThatIsNotThere() {
         assertThat(LoadTool.run("disk", "--dir", dir.resolve("missing").toString())).isEqualTo(2);
+        assertThat(LoadTool.run("fanout", "--disk-probe", dir.resolve("missing").toString())).isEqualTo(2);
     }
 }
