@@ -17,7 +17,7 @@ import io.pairprog.server.room.RoomRegistry;
 import io.pairprog.server.store.Database;
 import io.pairprog.server.store.OperationLog;
 import io.pairprog.server.store.RoomStore;
-import io.pairprog.server.store.Snapshots;
+import io.pairprog.server.store.RoomTexts;
 import io.pairprog.server.ws.WebSockets;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -62,7 +62,7 @@ public final class Main {
         WebSockets webSockets = new WebSockets(rooms, codec, config.connectionLimits());
         metrics.watch(webSockets, rooms);
         ResourceConfig rest = RestApplication.create(roomStore,
-                new RoomHistory(operationLog, new Snapshots(database)), rooms, config.maxMessageBytes(), config.completion());
+                new RoomHistory(operationLog, new RoomTexts(database)), rooms, config.maxMessageBytes(), config.completion());
         // Operations beside the API; /openapi.json describes whatever is registered in rest by then.
         rest.registerInstances(new HealthResource(database), new MetricsResource(metrics), new OpenApiResource(rest));
         web = new WebServer(config.host(), config.port(), rest, webSockets);

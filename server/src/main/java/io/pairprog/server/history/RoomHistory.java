@@ -3,14 +3,14 @@ package io.pairprog.server.history;
 import io.pairprog.server.store.LoggedOperation;
 import io.pairprog.server.store.OperationLog;
 import io.pairprog.server.store.RoomRecord;
-import io.pairprog.server.store.Snapshots;
+import io.pairprog.server.store.RoomTexts;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reading a room's past from the operation log: the history as readable steps, and the text at any
  * revision. Both do bounded work per call however long the history is: a page reads at most
- * {@value #MAX_SCANNED} operations, and a revision's text is a snapshot plus at most one snapshot
+ * {@value #MAX_SCANNED} operations, and a revision's text is a snapshot plus at most about one snapshot
  * interval of operations (rooms stored before snapshots existed are backfilled on their first read).
  */
 public final class RoomHistory {
@@ -18,11 +18,11 @@ public final class RoomHistory {
     private static final int CHUNK = 500;
 
     private final OperationLog log;
-    private final Snapshots snapshots;
+    private final RoomTexts texts;
 
-    public RoomHistory(OperationLog log, Snapshots snapshots) {
+    public RoomHistory(OperationLog log, RoomTexts texts) {
         this.log = log;
-        this.snapshots = snapshots;
+        this.texts = texts;
     }
 
     /**
@@ -63,23 +63,6 @@ public final class RoomHistory {
 
     /** The text at {@code revision}, which must be between 0 and the room's stored revision. */
     public String textAt(RoomRecord room, long revision) {
-        if (revision == room.revision()) {
-            return room.code();
-        }
-        Snapshots.Snapshot start = snapshots.latestAtOrBefore(room.id(), revision);
-        String text = start.code();
-        for (long after = start.revision(); after < revision; ) {
-            long upTo = Math.min(after + CHUNK, revision);
-            for (LoggedOperation op : log.range(room.id(), after, upTo)) {
-                text = op.operation().apply(text);
-                if (op.revision() % Snapshots.INTERVAL == 0) {
-                    // Commits snapshot where a batch ends, so this mostly fills in rooms stored before
-                    // snapshots existed; either way the next read of this stretch is short.
-                    snapshots.save(room.id(), op.revision(), text);
-                }
-            }
-            after = upTo;
-        }
-        return text;
+        return revision == room.revision() ? room.code() : texts.textAt(room.id(), revision);
     }
 }

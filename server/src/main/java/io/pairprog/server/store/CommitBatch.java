@@ -19,8 +19,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The writes of one group commit, for any number of rooms: the new operations, the rooms' new text and
- * revision, and the snapshots due. All of it is stored or, on any failure, none of it.
+ * The writes of one group commit, for any number of rooms: the new operations, the rooms' new revision,
+ * and the snapshots due (a room's text is stored only there: its current text is its latest snapshot plus
+ * the operations after it). All of it is stored or, on any failure, none of it.
  *
  * <p>On PostgreSQL the whole commit is <em>one</em> statement in autocommit mode (arrays unnested into
  * data-modifying CTEs), so it costs one round trip to the database, the commit included, whatever the
@@ -34,25 +35,25 @@ public final class CommitBatch {
 
     /**
      * The statement for {@code rooms} rooms. The rooms' revisions and the operations travel as two JSON
-     * arrays of rows, written by Jackson in one pass; each room's text is a parameter of its own
-     * ({@code %s}), joined to its row by position. JDBC arrays (one per column) cost the driver a
-     * 1 KiB buffer and a type lookup each, thirteen per commit, which was half of what the server
-     * allocated per edit; a text array is escaped by the driver and parsed by the server character by
-     * character, which made a commit of many large rooms cost milliseconds. The operation is declared
-     * {@code json} so that it is embedded as it is, not escaped as a string, and stored as that text. The
-     * guard's ELSE depends on the rows: a constant there would be folded, and fail, at planning.
+     * arrays of rows, written by Jackson in one pass; the text of each room that is due a snapshot is a
+     * parameter of its own ({@code %s}, null for the others), joined to its row by position. JDBC arrays
+     * (one per column) cost the driver a 1 KiB buffer and a type lookup each, thirteen per commit, which
+     * was half of what the server allocated per edit; a text array is escaped by the driver and parsed by
+     * the server character by character, which made a commit of many large rooms cost milliseconds. The
+     * operation is declared {@code json} so that it is embedded as it is, not escaped as a string, and
+     * stored as that text. The guard's ELSE depends on the rows: a constant there would be folded, and
+     * fail, at planning.
      */
     private static final String ONE_STATEMENT = """
             WITH input AS (
-                SELECT a.id, a.from_revision, a.to_revision, a.snapshot, t.code
-                FROM json_to_recordset(?::json)
-                         AS a(i bigint, id uuid, from_revision bigint, to_revision bigint, snapshot boolean)
+                SELECT a.id, a.from_revision, a.to_revision, t.code
+                FROM json_to_recordset(?::json) AS a(i bigint, id uuid, from_revision bigint, to_revision bigint)
                 JOIN unnest(ARRAY[%s]::text[]) WITH ORDINALITY AS t(code, i) USING (i)
             ), advanced AS (
-                UPDATE rooms AS r SET code = a.code, revision = a.to_revision, updated_at = ?
+                UPDATE rooms AS r SET revision = a.to_revision, updated_at = ?
                 FROM input AS a
                 WHERE r.id = a.id AND r.revision = a.from_revision
-                RETURNING r.id, a.to_revision, a.code, a.snapshot
+                RETURNING r.id, a.to_revision, a.code
             ), logged AS (
                 INSERT INTO operations (room_id, revision, client_id, client_seq, operation, created_at, author,
                                         color, restored_revision)
@@ -63,7 +64,7 @@ public final class CommitBatch {
                               created_at timestamptz, author text, color text, restored_revision bigint)
             ), snapshot AS (
                 INSERT INTO snapshots (room_id, revision, code)
-                SELECT id, to_revision, code FROM advanced WHERE snapshot
+                SELECT id, to_revision, code FROM advanced WHERE code IS NOT NULL
                 ON CONFLICT DO NOTHING
             )
             SELECT CASE WHEN count(*) = ? THEN count(*) ELSE ('rooms advanced: ' || count(*))::bigint END
@@ -124,7 +125,7 @@ public final class CommitBatch {
             int p = 1;
             statement.setString(p++, json(120 * n, this::writeRooms));
             for (RoomWrite room : rooms) {
-                statement.setString(p++, room.textAfter());
+                statement.setString(p++, room.snapshotDue() ? room.textAfter() : null);
             }
             statement.setObject(p++, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
             // A room's part of a batch is usually one keystroke; the writer grows if it is more.
@@ -160,7 +161,6 @@ public final class CommitBatch {
             json.writeStringField("id", room.roomId().toString());
             json.writeNumberField("from_revision", room.fromRevision());
             json.writeNumberField("to_revision", room.toRevision());
-            json.writeBooleanField("snapshot", room.snapshotDue());
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -211,8 +211,7 @@ public final class CommitBatch {
                     OperationLog.bindInsert(operations, room.roomId(), op);
                     operations.addBatch();
                 }
-                RoomStore.bindAdvance(advances, room.roomId(), room.fromRevision(), room.toRevision(),
-                        room.textAfter(), at);
+                RoomStore.bindAdvance(advances, room.roomId(), room.fromRevision(), room.toRevision(), at);
                 advances.addBatch();
                 if (room.snapshotDue()) {
                     Snapshots.bind(snapshots, room.roomId(), room.toRevision(), room.textAfter());

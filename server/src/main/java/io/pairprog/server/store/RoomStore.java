@@ -8,17 +8,23 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The {@code rooms} table: creating rooms and reading or advancing their current text. */
+/**
+ * The {@code rooms} table: creating rooms, advancing their revision, and reading their current text, which
+ * is the latest snapshot plus the operations after it (a commit writes a room's text only when a snapshot
+ * is due, not at every keystroke).
+ */
 public final class RoomStore {
     private final Database database;
+    private final RoomTexts texts;
 
     public RoomStore(Database database) {
         this.database = database;
+        this.texts = new RoomTexts(database);
     }
 
     private static final String INSERT = """
-            INSERT INTO rooms (id, code, revision, language, created_at, updated_at, view_id)
-            VALUES (?, '', 0, ?, ?, ?, ?)
+            INSERT INTO rooms (id, revision, language, created_at, updated_at, view_id)
+            VALUES (?, 0, ?, ?, ?, ?)
             """;
 
     public RoomRecord create(String language) {
@@ -36,11 +42,18 @@ public final class RoomStore {
     }
 
     private static final String FIND = """
-            SELECT id, code, revision, language, updated_at, view_id FROM rooms WHERE id = ?
+            SELECT revision, language, updated_at, view_id FROM rooms WHERE id = ?
             """;
 
+    private record Row(long revision, String language, Instant updatedAt, String viewId) {
+    }
+
     public Optional<RoomRecord> find(UUID id) {
-        return database.queryOne(FIND, statement -> statement.setObject(1, id), RoomRecord.MAPPER);
+        return database.queryOne(FIND, statement -> statement.setObject(1, id), row -> new Row(
+                        row.getLong("revision"), row.getString("language"),
+                        row.getObject("updated_at", OffsetDateTime.class).toInstant(), row.getString("view_id")))
+                .map(room -> new RoomRecord(id, texts.textAt(id, room.revision()), room.revision(), room.language(),
+                        room.updatedAt(), room.viewId()));
     }
 
     private static final String FIND_BY_VIEW = """
@@ -85,17 +98,16 @@ public final class RoomStore {
 
     /** The revision guard turns a second writer into a conflict instead of a silent overwrite. */
     static final String ADVANCE = """
-            UPDATE rooms SET code = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?
+            UPDATE rooms SET revision = ?, updated_at = ? WHERE id = ? AND revision = ?
             """;
 
     /** Sets {@link #ADVANCE}'s parameters: the room moves from {@code fromRevision} to {@code toRevision}. */
-    static void bindAdvance(PreparedStatement statement, UUID id, long fromRevision, long toRevision, String code,
-                            Instant at) throws SQLException {
-        statement.setString(1, code);
-        statement.setLong(2, toRevision);
-        statement.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-        statement.setObject(4, id);
-        statement.setLong(5, fromRevision);
+    static void bindAdvance(PreparedStatement statement, UUID id, long fromRevision, long toRevision, Instant at)
+            throws SQLException {
+        statement.setLong(1, toRevision);
+        statement.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        statement.setObject(3, id);
+        statement.setLong(4, fromRevision);
     }
 
     private static OffsetDateTime now() {

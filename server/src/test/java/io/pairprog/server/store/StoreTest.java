@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pairprog.ot.TextOperation;
 import io.pairprog.server.support.TestDatabases;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -86,8 +93,11 @@ class StoreTest {
             database.update("UPDATE rooms SET revision = 5 WHERE id = ?", st -> st.setObject(1, id));
             assertThatThrownBy(() -> commit(database, id, "second", insert(2, "second")))
                     .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
-            assertThat(rooms.find(id).orElseThrow().code()).isEqualTo("first");
+            assertThat(new RoomTexts(database).textAt(id, 1)).isEqualTo("first");
             assertThat(new OperationLog(database).range(id, 0, 10)).extracting(LoggedOperation::revision).containsExactly(1L);
+            // The other writer's operations are not there: loading the room says so instead of guessing.
+            assertThatThrownBy(() -> rooms.find(id)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("the log has 1 of the operations after revision 0 up to 5");
         } finally {
             database.stop();
         }
@@ -118,6 +128,86 @@ class StoreTest {
         } finally {
             database.stop();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aCommitStoresARoomsTextOnlyWhenASnapshotIsDueAndTheRoomIsReadBackFromSnapshotAndLog(TestDatabases.Kind kind) {
+        Database database = open(kind);
+        try {
+            RoomStore rooms = new RoomStore(database);
+            UUID id = rooms.create("python").id();
+            StringBuilder text = new StringBuilder();
+            for (int r = 1; r <= Snapshots.INTERVAL + 30; r++) {
+                text.append((char) ('a' + r % 26));
+                commit(database, id, text.toString(), insert(r, text.substring(r - 1)));
+            }
+            assertThat(snapshotRevisions(database, id)).as("one snapshot, where the interval was crossed")
+                    .containsExactly((long) Snapshots.INTERVAL);
+            assertThat(database.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'rooms'",
+                    statement -> { }, row -> row.getString(1).toLowerCase(Locale.ROOT)))
+                    .as("no copy of the text rewritten at every commit").doesNotContain("code").contains("revision");
+            RoomRecord stored = rooms.find(id).orElseThrow();
+            assertThat(stored.revision()).isEqualTo(Snapshots.INTERVAL + 30);
+            assertThat(stored.code()).isEqualTo(text.toString());
+        } finally {
+            database.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aRoomWithoutSnapshotsIsReplayedFromItsLogAndSnapshottedOnTheWay(TestDatabases.Kind kind) {
+        Database database = open(kind);
+        try {
+            RoomStore rooms = new RoomStore(database);
+            UUID id = rooms.create("python").id();
+            List<LoggedOperation> ops = new ArrayList<>();
+            for (int r = 1; r <= 2 * Snapshots.INTERVAL + 50; r++) {
+                ops.add(insert(r, "z"));
+            }
+            CommitBatch batch = new CommitBatch(Instant.now());
+            batch.add(id, ops, "z".repeat(ops.size()));
+            batch.store(database);
+            database.update("DELETE FROM snapshots WHERE room_id = ?", st -> st.setObject(1, id));
+
+            assertThat(rooms.find(id).orElseThrow().code()).isEqualTo("z".repeat(ops.size()));
+            assertThat(snapshotRevisions(database, id)).containsExactly(100L, 200L);
+            assertThat(new RoomTexts(database).textAt(id, 150)).isEqualTo("z".repeat(150));
+        } finally {
+            database.stop();
+        }
+    }
+
+    /** A room stored when rooms held their text (schema 2) keeps it, as a snapshot at its revision. */
+    @Test
+    void roomsStoredWithTheirTextKeepItAfterTheMigration() {
+        DatabaseUrl url = DatabaseUrl.embedded(TestDatabases.freshDataDir());
+        Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password())
+                .locations("classpath:db/migration").target("2").load().migrate();
+        UUID id = UUID.randomUUID();
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO rooms (id, code, revision, "
+                     + "language, created_at, updated_at) VALUES (?, 'kept', 7, 'go', now(), now())")) {
+            insert.setObject(1, id);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        Database database = new Database(url, 2);
+        database.start();
+        try {
+            RoomRecord room = new RoomStore(database).find(id).orElseThrow();
+            assertThat(room.code()).isEqualTo("kept");
+            assertThat(room.revision()).isEqualTo(7);
+        } finally {
+            database.stop();
+        }
+    }
+
+    private static List<Long> snapshotRevisions(Database database, UUID roomId) {
+        return database.query("SELECT revision FROM snapshots WHERE room_id = ? ORDER BY revision",
+                statement -> statement.setObject(1, roomId), row -> row.getLong(1));
     }
 
     /** More rooms than share a prepared statement text, each with a text of its own, in shuffled order. */
