@@ -17,166 +17,156 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The same store code and migrations against PostgreSQL and the embedded default. */
 class StoreTest {
+    /** The database the test opened, closed after it whatever happened. */
+    private Database opened;
 
-    private static Database open(TestDatabases.Kind kind) {
-        Database database = new Database(kind == TestDatabases.Kind.POSTGRES ? TestDatabases.postgres()
-                : DatabaseUrl.embedded(TestDatabases.freshDataDir()), 4);
-        database.start();
-        return database;
+    private Database open(TestDatabases.Kind kind) {
+        return open(kind == TestDatabases.Kind.POSTGRES ? TestDatabases.postgres()
+                : DatabaseUrl.embedded(TestDatabases.freshDataDir()));
+    }
+
+    private Database open(DatabaseUrl url) {
+        opened = new Database(url, 4);
+        opened.start();
+        return opened;
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        if (opened != null) {
+            opened.stop();
+        }
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void operationsAndTextRoundTrip(TestDatabases.Kind kind) {
         Database database = open(kind);
-        try {
-            RoomStore rooms = new RoomStore(database);
-            OperationLog log = new OperationLog(database);
-            RoomRecord room = rooms.create("go");
-            String typed = "héllo 😀\r\n\"q\" \\ \t";
-            TextOperation first = TextOperation.builder().insert(typed).build();
-            TextOperation second = TextOperation.builder().retain(first.targetLength()).insert("x").build();
-            Instant at = Instant.parse("2026-11-26T11:52:00.123456Z");
-            commit(database, room.id(), typed + "x",
-                    new LoggedOperation(1, "a", 1, first, at, new Authorship("\"Ada\" \\ Ø", "#e6194b", null)),
-                    new LoggedOperation(2, "b", 7, second, at.plusMillis(1), Authorship.UNKNOWN));
-            RoomRecord stored = rooms.find(room.id()).orElseThrow();
-            assertThat(stored.code()).isEqualTo(typed + "x");
-            assertThat(stored.revision()).isEqualTo(2);
-            assertThat(stored.language()).isEqualTo("go");
-            List<LoggedOperation> read = log.range(room.id(), 0, 2);
-            assertThat(read).extracting(LoggedOperation::operation).containsExactly(first, second);
-            assertThat(read).extracting(LoggedOperation::createdAt).containsExactly(at, at.plusMillis(1));
-            assertThat(read.get(0).author()).isEqualTo(new Authorship("\"Ada\" \\ Ø", "#e6194b", null));
-            List<String> raw = database.query("SELECT operation FROM operations WHERE room_id = ? ORDER BY revision",
-                    statement -> statement.setObject(1, room.id()), row -> row.getString(1));
-            assertThat(raw).as("the wire form, as the operation was serialised")
-                    .containsExactly(OperationLog.toJson(first), OperationLog.toJson(second));
-            assertThat(log.range(room.id(), 1, 2)).extracting(LoggedOperation::clientSeq).containsExactly(7L);
-            assertThat(log.lastSequences(room.id())).containsEntry("b", new OperationLog.ClientProgress(7, 2));
-        } finally {
-            database.stop();
-        }
+        RoomStore rooms = new RoomStore(database);
+        OperationLog log = new OperationLog(database);
+        RoomRecord room = rooms.create("go");
+        String typed = "héllo 😀\r\n\"q\" \\ \t";
+        TextOperation first = TextOperation.builder().insert(typed).build();
+        TextOperation second = TextOperation.builder().retain(first.targetLength()).insert("x").build();
+        Instant at = Instant.parse("2026-11-26T11:52:00.123456Z");
+        commit(database, room.id(), typed + "x",
+                new LoggedOperation(1, "a", 1, first, at, new Authorship("\"Ada\" \\ Ø", "#e6194b", null)),
+                new LoggedOperation(2, "b", 7, second, at.plusMillis(1), Authorship.UNKNOWN));
+        RoomRecord stored = rooms.find(room.id()).orElseThrow();
+        assertThat(stored.code()).isEqualTo(typed + "x");
+        assertThat(stored.revision()).isEqualTo(2);
+        assertThat(stored.language()).isEqualTo("go");
+        List<LoggedOperation> read = log.range(room.id(), 0, 2);
+        assertThat(read).extracting(LoggedOperation::operation).containsExactly(first, second);
+        assertThat(read).extracting(LoggedOperation::createdAt).containsExactly(at, at.plusMillis(1));
+        assertThat(read.get(0).author()).isEqualTo(new Authorship("\"Ada\" \\ Ø", "#e6194b", null));
+        List<String> raw = database.query("SELECT operation FROM operations WHERE room_id = ? ORDER BY revision",
+                statement -> statement.setObject(1, room.id()), row -> row.getString(1));
+        assertThat(raw).as("the wire form, as the operation was serialised")
+                .containsExactly(OperationLog.toJson(first), OperationLog.toJson(second));
+        assertThat(log.range(room.id(), 1, 2)).extracting(LoggedOperation::clientSeq).containsExactly(7L);
+        assertThat(log.lastSequences(room.id())).containsEntry("b", new OperationLog.ClientProgress(7, 2));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void databaseKeepsOneOperationPerRevision(TestDatabases.Kind kind) {
         Database database = open(kind);
-        try {
-            RoomRecord room = new RoomStore(database).create("python");
-            LoggedOperation op = new LoggedOperation(1, "a", 1, TextOperation.builder().insert("a").build(), Instant.now(), Authorship.UNKNOWN);
-            commit(database, room.id(), "a", op);
-            LoggedOperation rival = new LoggedOperation(1, "b", 1, TextOperation.builder().insert("b").build(), Instant.now(), Authorship.UNKNOWN);
-            assertThatThrownBy(() -> commit(database, room.id(), "b", rival)).isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
-            assertThat(new OperationLog(database).range(room.id(), 0, 5)).hasSize(1);
-        } finally {
-            database.stop();
-        }
+        RoomRecord room = new RoomStore(database).create("python");
+        LoggedOperation op = new LoggedOperation(1, "a", 1, TextOperation.builder().insert("a").build(), Instant.now(), Authorship.UNKNOWN);
+        commit(database, room.id(), "a", op);
+        LoggedOperation rival = new LoggedOperation(1, "b", 1, TextOperation.builder().insert("b").build(), Instant.now(), Authorship.UNKNOWN);
+        assertThatThrownBy(() -> commit(database, room.id(), "b", rival)).isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
+        assertThat(new OperationLog(database).range(room.id(), 0, 5)).hasSize(1);
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void advancingFromAStaleRevisionIsAConflictNotAnOverwriteAndStoresNothing(TestDatabases.Kind kind) {
         Database database = open(kind);
-        try {
-            RoomStore rooms = new RoomStore(database);
-            UUID id = rooms.create("python").id();
-            commit(database, id, "first", insert(1, "first"));
-            // Another writer moved the room on without this process seeing it.
-            database.update("UPDATE rooms SET revision = 5 WHERE id = ?", st -> st.setObject(1, id));
-            assertThatThrownBy(() -> commit(database, id, "second", insert(2, "second")))
-                    .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
-            assertThat(new RoomTexts(database).textAt(id, 1)).isEqualTo("first");
-            assertThat(new OperationLog(database).range(id, 0, 10)).extracting(LoggedOperation::revision).containsExactly(1L);
-            // The other writer's operations are not there: loading the room says so instead of guessing.
-            assertThatThrownBy(() -> rooms.find(id)).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("the log has 1 of the operations after revision 0 up to 5");
-        } finally {
-            database.stop();
-        }
+        RoomStore rooms = new RoomStore(database);
+        UUID id = rooms.create("python").id();
+        commit(database, id, "first", insert(1, "first"));
+        // Another writer moved the room on without this process seeing it.
+        database.update("UPDATE rooms SET revision = 5 WHERE id = ?", st -> st.setObject(1, id));
+        assertThatThrownBy(() -> commit(database, id, "second", insert(2, "second")))
+                .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
+        assertThat(new RoomTexts(database).textAt(id, 1)).isEqualTo("first");
+        assertThat(new OperationLog(database).range(id, 0, 10)).extracting(LoggedOperation::revision).containsExactly(1L);
+        // The other writer's operations are not there: loading the room says so instead of guessing.
+        assertThatThrownBy(() -> rooms.find(id)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("the log has 1 of the operations after revision 0 up to 5");
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void oneBatchCommitsManyRoomsAndSnapshotsThoseThatCrossAnInterval(TestDatabases.Kind kind) {
         Database database = open(kind);
-        try {
-            RoomStore rooms = new RoomStore(database);
-            UUID quiet = rooms.create("python").id();
-            UUID busy = rooms.create("python").id();
-            List<LoggedOperation> many = new ArrayList<>();
-            for (int r = 1; r <= Snapshots.INTERVAL + 2; r++) {
-                many.add(insert(r, "y"));
-            }
-            CommitBatch batch = new CommitBatch(Instant.now());
-            batch.add(quiet, List.of(insert(1, "x")), "x");
-            batch.add(busy, many, "y".repeat(many.size()));
-            batch.store(database);
-            assertThat(rooms.find(quiet).orElseThrow().revision()).isEqualTo(1);
-            assertThat(rooms.find(busy).orElseThrow().code()).isEqualTo("y".repeat(Snapshots.INTERVAL + 2));
-            Snapshots snapshots = new Snapshots(database);
-            assertThat(snapshots.latestAtOrBefore(busy, 1_000)).isEqualTo(
-                    new Snapshots.Snapshot(Snapshots.INTERVAL + 2, "y".repeat(Snapshots.INTERVAL + 2)));
-            assertThat(snapshots.latestAtOrBefore(quiet, 1_000)).isEqualTo(Snapshots.Snapshot.EMPTY);
-        } finally {
-            database.stop();
+        RoomStore rooms = new RoomStore(database);
+        UUID quiet = rooms.create("python").id();
+        UUID busy = rooms.create("python").id();
+        List<LoggedOperation> many = new ArrayList<>();
+        for (int r = 1; r <= Snapshots.INTERVAL + 2; r++) {
+            many.add(insert(r, "y"));
         }
+        CommitBatch batch = new CommitBatch(Instant.now());
+        batch.add(quiet, List.of(insert(1, "x")), "x");
+        batch.add(busy, many, "y".repeat(many.size()));
+        batch.store(database);
+        assertThat(rooms.find(quiet).orElseThrow().revision()).isEqualTo(1);
+        assertThat(rooms.find(busy).orElseThrow().code()).isEqualTo("y".repeat(Snapshots.INTERVAL + 2));
+        Snapshots snapshots = new Snapshots(database);
+        assertThat(snapshots.latestAtOrBefore(busy, 1_000)).isEqualTo(
+                new Snapshots.Snapshot(Snapshots.INTERVAL + 2, "y".repeat(Snapshots.INTERVAL + 2)));
+        assertThat(snapshots.latestAtOrBefore(quiet, 1_000)).isEqualTo(Snapshots.Snapshot.EMPTY);
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void aCommitStoresARoomsTextOnlyWhenASnapshotIsDueAndTheRoomIsReadBackFromSnapshotAndLog(TestDatabases.Kind kind) {
         Database database = open(kind);
-        try {
-            RoomStore rooms = new RoomStore(database);
-            UUID id = rooms.create("python").id();
-            StringBuilder text = new StringBuilder();
-            for (int r = 1; r <= Snapshots.INTERVAL + 30; r++) {
-                text.append((char) ('a' + r % 26));
-                commit(database, id, text.toString(), insert(r, text.substring(r - 1)));
-            }
-            assertThat(snapshotRevisions(database, id)).as("one snapshot, where the interval was crossed")
-                    .containsExactly((long) Snapshots.INTERVAL);
-            assertThat(database.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'rooms'",
-                    statement -> { }, row -> row.getString(1).toLowerCase(Locale.ROOT)))
-                    .as("no copy of the text rewritten at every commit").doesNotContain("code").contains("revision");
-            RoomRecord stored = rooms.find(id).orElseThrow();
-            assertThat(stored.revision()).isEqualTo(Snapshots.INTERVAL + 30);
-            assertThat(stored.code()).isEqualTo(text.toString());
-        } finally {
-            database.stop();
+        RoomStore rooms = new RoomStore(database);
+        UUID id = rooms.create("python").id();
+        StringBuilder text = new StringBuilder();
+        for (int r = 1; r <= Snapshots.INTERVAL + 30; r++) {
+            text.append((char) ('a' + r % 26));
+            commit(database, id, text.toString(), insert(r, text.substring(r - 1)));
         }
+        assertThat(snapshotRevisions(database, id)).as("one snapshot, where the interval was crossed")
+                .containsExactly((long) Snapshots.INTERVAL);
+        assertThat(database.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'rooms'",
+                statement -> { }, row -> row.getString(1).toLowerCase(Locale.ROOT)))
+                .as("no copy of the text rewritten at every commit").doesNotContain("code").contains("revision");
+        RoomRecord stored = rooms.find(id).orElseThrow();
+        assertThat(stored.revision()).isEqualTo(Snapshots.INTERVAL + 30);
+        assertThat(stored.code()).isEqualTo(text.toString());
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void aRoomWithoutSnapshotsIsReplayedFromItsLogAndSnapshottedOnTheWay(TestDatabases.Kind kind) {
         Database database = open(kind);
-        try {
-            RoomStore rooms = new RoomStore(database);
-            UUID id = rooms.create("python").id();
-            List<LoggedOperation> ops = new ArrayList<>();
-            for (int r = 1; r <= 2 * Snapshots.INTERVAL + 50; r++) {
-                ops.add(insert(r, "z"));
-            }
-            CommitBatch batch = new CommitBatch(Instant.now());
-            batch.add(id, ops, "z".repeat(ops.size()));
-            batch.store(database);
-            database.update("DELETE FROM snapshots WHERE room_id = ?", st -> st.setObject(1, id));
-
-            assertThat(rooms.find(id).orElseThrow().code()).isEqualTo("z".repeat(ops.size()));
-            assertThat(snapshotRevisions(database, id)).containsExactly(100L, 200L);
-            assertThat(new RoomTexts(database).textAt(id, 150)).isEqualTo("z".repeat(150));
-        } finally {
-            database.stop();
+        RoomStore rooms = new RoomStore(database);
+        UUID id = rooms.create("python").id();
+        List<LoggedOperation> ops = new ArrayList<>();
+        for (int r = 1; r <= 2 * Snapshots.INTERVAL + 50; r++) {
+            ops.add(insert(r, "z"));
         }
+        CommitBatch batch = new CommitBatch(Instant.now());
+        batch.add(id, ops, "z".repeat(ops.size()));
+        batch.store(database);
+        database.update("DELETE FROM snapshots WHERE room_id = ?", st -> st.setObject(1, id));
+
+        assertThat(rooms.find(id).orElseThrow().code()).isEqualTo("z".repeat(ops.size()));
+        assertThat(snapshotRevisions(database, id)).containsExactly(100L, 200L);
+        assertThat(new RoomTexts(database).textAt(id, 150)).isEqualTo("z".repeat(150));
     }
 
     /** A room stored when rooms held their text (schema 2) keeps it, as a snapshot at its revision. */
@@ -194,15 +184,10 @@ class StoreTest {
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
-        Database database = new Database(url, 2);
-        database.start();
-        try {
-            RoomRecord room = new RoomStore(database).find(id).orElseThrow();
-            assertThat(room.code()).isEqualTo("kept");
-            assertThat(room.revision()).isEqualTo(7);
-        } finally {
-            database.stop();
-        }
+        Database database = open(url);
+        RoomRecord room = new RoomStore(database).find(id).orElseThrow();
+        assertThat(room.code()).isEqualTo("kept");
+        assertThat(room.revision()).isEqualTo(7);
     }
 
     private static List<Long> snapshotRevisions(Database database, UUID roomId) {
@@ -215,26 +200,22 @@ class StoreTest {
     @EnumSource(TestDatabases.Kind.class)
     void aBatchOfHundredsOfRoomsGivesEachRoomItsOwnTextAndOperation(TestDatabases.Kind kind) {
         Database database = open(kind);
-        try {
-            RoomStore rooms = new RoomStore(database);
-            List<UUID> ids = new ArrayList<>();
-            for (int i = 0; i < 150; i++) {
-                ids.add(rooms.create("python").id());
-            }
-            Collections.shuffle(ids, new Random(7));
-            CommitBatch batch = new CommitBatch(Instant.now());
-            for (UUID id : ids) {
-                batch.add(id, List.of(insert(1, id.toString())), id.toString());
-            }
-            batch.store(database);
-            OperationLog log = new OperationLog(database);
-            for (UUID id : ids) {
-                assertThat(rooms.find(id).orElseThrow().code()).isEqualTo(id.toString());
-                assertThat(log.range(id, 0, 1)).extracting(LoggedOperation::operation)
-                        .containsExactly(TextOperation.builder().insert(id.toString()).build());
-            }
-        } finally {
-            database.stop();
+        RoomStore rooms = new RoomStore(database);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            ids.add(rooms.create("python").id());
+        }
+        Collections.shuffle(ids, new Random(7));
+        CommitBatch batch = new CommitBatch(Instant.now());
+        for (UUID id : ids) {
+            batch.add(id, List.of(insert(1, id.toString())), id.toString());
+        }
+        batch.store(database);
+        OperationLog log = new OperationLog(database);
+        for (UUID id : ids) {
+            assertThat(rooms.find(id).orElseThrow().code()).isEqualTo(id.toString());
+            assertThat(log.range(id, 0, 1)).extracting(LoggedOperation::operation)
+                    .containsExactly(TextOperation.builder().insert(id.toString()).build());
         }
     }
 
@@ -242,28 +223,24 @@ class StoreTest {
     @EnumSource(TestDatabases.Kind.class)
     void aConflictInOneRoomOfABatchStoresNothingOfAnyRoom(TestDatabases.Kind kind) {
         Database database = open(kind);
-        try {
-            RoomStore rooms = new RoomStore(database);
-            UUID fine = rooms.create("python").id();
-            UUID stale = rooms.create("python").id();
-            UUID taken = rooms.create("python").id();
-            commit(database, taken, "t", insert(1, "t"));
-            database.update("UPDATE rooms SET revision = 3 WHERE id = ?", st -> st.setObject(1, stale));
-            for (UUID loser : List.of(stale, taken)) {
-                CommitBatch batch = new CommitBatch(Instant.now());
-                batch.add(fine, List.of(insert(1, "f")), "f");
-                // stale: the room is not at revision 0 (no operation says so); taken: revision 1 is stored.
-                batch.add(loser, List.of(insert(1, "x")), "x");
-                assertThatThrownBy(() -> batch.store(database)).isInstanceOfSatisfying(StoreException.class,
-                        e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
-            }
-            assertThat(rooms.find(fine).orElseThrow().revision()).isZero();
-            assertThat(new OperationLog(database).range(fine, 0, 10)).isEmpty();
-            assertThat(new OperationLog(database).range(stale, 0, 10)).isEmpty();
-            assertThat(rooms.find(taken).orElseThrow().code()).isEqualTo("t");
-        } finally {
-            database.stop();
+        RoomStore rooms = new RoomStore(database);
+        UUID fine = rooms.create("python").id();
+        UUID stale = rooms.create("python").id();
+        UUID taken = rooms.create("python").id();
+        commit(database, taken, "t", insert(1, "t"));
+        database.update("UPDATE rooms SET revision = 3 WHERE id = ?", st -> st.setObject(1, stale));
+        for (UUID loser : List.of(stale, taken)) {
+            CommitBatch batch = new CommitBatch(Instant.now());
+            batch.add(fine, List.of(insert(1, "f")), "f");
+            // stale: the room is not at revision 0 (no operation says so); taken: revision 1 is stored.
+            batch.add(loser, List.of(insert(1, "x")), "x");
+            assertThatThrownBy(() -> batch.store(database)).isInstanceOfSatisfying(StoreException.class,
+                    e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
         }
+        assertThat(rooms.find(fine).orElseThrow().revision()).isZero();
+        assertThat(new OperationLog(database).range(fine, 0, 10)).isEmpty();
+        assertThat(new OperationLog(database).range(stale, 0, 10)).isEmpty();
+        assertThat(rooms.find(taken).orElseThrow().code()).isEqualTo("t");
     }
 
     /** An insert of {@code text} at the end of a document of {@code revision - 1} one-character edits. */
@@ -282,70 +259,58 @@ class StoreTest {
     @EnumSource(TestDatabases.Kind.class)
     void authorshipOfEachRevisionIsStoredAndReadBackNewestFirst(TestDatabases.Kind kind) {
         Database database = open(kind);
-        try {
-            RoomRecord room = new RoomStore(database).create("python");
-            OperationLog log = new OperationLog(database);
-            TextOperation a = TextOperation.builder().insert("a").build();
-            TextOperation b = TextOperation.builder().retain(1).insert("b").build();
-            TextOperation undo = TextOperation.builder().delete(2).build();
-            commit(database, room.id(), "",
-                    new LoggedOperation(1, "c1", 1, a, Instant.now(), new Authorship("Ada", "#e6194b", null)),
-                    new LoggedOperation(2, "legacy-1", 1, b, Instant.now(), Authorship.UNKNOWN),
-                    new LoggedOperation(3, "restore-1", 1, undo, Instant.now(), Authorship.restore("Bo", 0)));
-            assertThat(log.newestBefore(room.id(), 4, 10)).extracting(LoggedOperation::revision).containsExactly(3L, 2L, 1L);
-            assertThat(log.newestBefore(room.id(), 3, 1)).extracting(LoggedOperation::author)
-                    .containsExactly(Authorship.UNKNOWN);
-            assertThat(log.range(room.id(), 0, 3)).extracting(LoggedOperation::author).containsExactly(
-                    new Authorship("Ada", "#e6194b", null), Authorship.UNKNOWN, new Authorship("Bo", null, 0L));
-        } finally {
-            database.stop();
-        }
+        RoomRecord room = new RoomStore(database).create("python");
+        OperationLog log = new OperationLog(database);
+        TextOperation a = TextOperation.builder().insert("a").build();
+        TextOperation b = TextOperation.builder().retain(1).insert("b").build();
+        TextOperation undo = TextOperation.builder().delete(2).build();
+        commit(database, room.id(), "",
+                new LoggedOperation(1, "c1", 1, a, Instant.now(), new Authorship("Ada", "#e6194b", null)),
+                new LoggedOperation(2, "legacy-1", 1, b, Instant.now(), Authorship.UNKNOWN),
+                new LoggedOperation(3, "restore-1", 1, undo, Instant.now(), Authorship.restore("Bo", 0)));
+        assertThat(log.newestBefore(room.id(), 4, 10)).extracting(LoggedOperation::revision).containsExactly(3L, 2L, 1L);
+        assertThat(log.newestBefore(room.id(), 3, 1)).extracting(LoggedOperation::author)
+                .containsExactly(Authorship.UNKNOWN);
+        assertThat(log.range(room.id(), 0, 3)).extracting(LoggedOperation::author).containsExactly(
+                new Authorship("Ada", "#e6194b", null), Authorship.UNKNOWN, new Authorship("Bo", null, 0L));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void theLatestSnapshotAtOrBeforeARevisionIsFoundAndASecondSaveKeepsTheFirst(TestDatabases.Kind kind) {
         Database database = open(kind);
-        try {
-            UUID id = new RoomStore(database).create("python").id();
-            Snapshots snapshots = new Snapshots(database);
-            assertThat(snapshots.latestAtOrBefore(id, 500)).isEqualTo(Snapshots.Snapshot.EMPTY);
-            snapshots.save(id, 100, "at 100");
-            snapshots.save(id, 205, "at 205");
-            snapshots.save(id, 100, "again at 100");
-            assertThat(snapshots.latestAtOrBefore(id, 99)).isEqualTo(Snapshots.Snapshot.EMPTY);
-            assertThat(snapshots.latestAtOrBefore(id, 100)).isEqualTo(new Snapshots.Snapshot(100, "at 100"));
-            assertThat(snapshots.latestAtOrBefore(id, 204)).isEqualTo(new Snapshots.Snapshot(100, "at 100"));
-            assertThat(snapshots.latestAtOrBefore(id, 9_999)).isEqualTo(new Snapshots.Snapshot(205, "at 205"));
-        } finally {
-            database.stop();
-        }
+        UUID id = new RoomStore(database).create("python").id();
+        Snapshots snapshots = new Snapshots(database);
+        assertThat(snapshots.latestAtOrBefore(id, 500)).isEqualTo(Snapshots.Snapshot.EMPTY);
+        snapshots.save(id, 100, "at 100");
+        snapshots.save(id, 205, "at 205");
+        snapshots.save(id, 100, "again at 100");
+        assertThat(snapshots.latestAtOrBefore(id, 99)).isEqualTo(Snapshots.Snapshot.EMPTY);
+        assertThat(snapshots.latestAtOrBefore(id, 100)).isEqualTo(new Snapshots.Snapshot(100, "at 100"));
+        assertThat(snapshots.latestAtOrBefore(id, 204)).isEqualTo(new Snapshots.Snapshot(100, "at 100"));
+        assertThat(snapshots.latestAtOrBefore(id, 9_999)).isEqualTo(new Snapshots.Snapshot(205, "at 205"));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void everyRoomHasItsOwnViewIdWhichFindsItAndOlderRoomsGetOneWhenAsked(TestDatabases.Kind kind) {
         Database database = open(kind);
-        try {
-            RoomStore rooms = new RoomStore(database);
-            RoomRecord first = rooms.create("python");
-            RoomRecord second = rooms.create("python");
-            assertThat(first.viewId()).matches("[A-Za-z0-9_-]{22}").isNotEqualTo(second.viewId());
-            assertThat(ViewIds.isWellFormed(first.viewId())).isTrue();
-            assertThat(rooms.findByViewId(first.viewId())).contains(first.id());
-            assertThat(rooms.findByViewId(first.id().toString())).isEmpty();
-            assertThat(rooms.viewIdOf(first)).contains(first.viewId());
+        RoomStore rooms = new RoomStore(database);
+        RoomRecord first = rooms.create("python");
+        RoomRecord second = rooms.create("python");
+        assertThat(first.viewId()).matches("[A-Za-z0-9_-]{22}").isNotEqualTo(second.viewId());
+        assertThat(ViewIds.isWellFormed(first.viewId())).isTrue();
+        assertThat(rooms.findByViewId(first.viewId())).contains(first.id());
+        assertThat(rooms.findByViewId(first.id().toString())).isEmpty();
+        assertThat(rooms.viewIdOf(first)).contains(first.viewId());
 
-            database.update("UPDATE rooms SET view_id = NULL WHERE id = ?", st -> st.setObject(1, second.id()));
-            RoomRecord older = rooms.find(second.id()).orElseThrow();
-            assertThat(older.viewId()).isNull();
-            String assigned = rooms.viewIdOf(older).orElseThrow();
-            assertThat(assigned).matches("[A-Za-z0-9_-]{22}").isNotEqualTo(second.viewId());
-            assertThat(rooms.viewIdOf(rooms.find(second.id()).orElseThrow())).contains(assigned);
-            assertThat(rooms.findByViewId(assigned)).contains(second.id());
-            assertThat(rooms.viewIdOf(new RoomRecord(UUID.randomUUID(), "", 0, "python", Instant.now(), null))).isEmpty();
-        } finally {
-            database.stop();
-        }
+        database.update("UPDATE rooms SET view_id = NULL WHERE id = ?", st -> st.setObject(1, second.id()));
+        RoomRecord older = rooms.find(second.id()).orElseThrow();
+        assertThat(older.viewId()).isNull();
+        String assigned = rooms.viewIdOf(older).orElseThrow();
+        assertThat(assigned).matches("[A-Za-z0-9_-]{22}").isNotEqualTo(second.viewId());
+        assertThat(rooms.viewIdOf(rooms.find(second.id()).orElseThrow())).contains(assigned);
+        assertThat(rooms.findByViewId(assigned)).contains(second.id());
+        assertThat(rooms.viewIdOf(new RoomRecord(UUID.randomUUID(), "", 0, "python", Instant.now(), null))).isEmpty();
     }
 }
