@@ -70,6 +70,16 @@ record ProcStats(long cpuTicks, long rssKib, long nanoTime) {
         return ticks;
     }
 
+    /** The machine's steal time so far (the eighth figure of {@code /proc/stat}'s cpu line), in ticks. */
+    static long stealTicks() {
+        try {
+            String cpu = Files.readAllLines(Path.of("/proc/stat")).get(0);
+            return Long.parseLong(cpu.trim().split("\\s+")[8]);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read /proc/stat: " + e, e);
+        }
+    }
+
     /** Percent of one core used between {@code earlier} and this sample. */
     double cpuPercentSince(ProcStats earlier) {
         double seconds = (nanoTime - earlier.nanoTime) / 1e9;

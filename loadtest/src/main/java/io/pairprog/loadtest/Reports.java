@@ -13,16 +13,16 @@ final class Reports {
         FanOutRun.Plan p = r.plan();
         out.printf(Locale.ROOT, "fan-out: %d rooms x %d clients, %.0f s per step (+%.0f s warm-up), seed %d%n",
                 p.rooms(), p.clientsPerRoom(), p.stepSeconds(), p.warmupSeconds(), p.seed());
-        out.printf(Locale.ROOT, "%9s %9s %9s %7s %7s %7s %7s %7s %7s %6s %6s %7s %7s %7s %7s %7s%n", "offered/s",
+        out.printf(Locale.ROOT, "%9s %9s %9s %7s %7s %7s %7s %7s %7s %6s %6s %7s %7s %7s %7s %7s %7s%n", "offered/s",
                 "typed/s", "deliv/s", "p50", "p95", "p99", "max", "ack99", "type99", "errors", "behind", "srvCPU%",
-                "srvRSS", "toolCPU", "dbCPU%", "other%");
+                "srvRSS", "toolCPU", "dbCPU%", "other%", "steal%");
         for (StepResult s : r.steps()) {
-            out.printf(Locale.ROOT, "%9.0f %9.0f %9.0f %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %6d %6d %7s %7s %7.0f %7s %7.0f%n",
+            out.printf(Locale.ROOT, "%9.0f %9.0f %9.0f %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %6d %6d %7s %7s %7.0f %7s %7.0f %7.0f%n",
                     s.offeredEditsPerSecond(), s.typedEditsPerSecond(), s.deliveredEditsPerSecond(),
                     s.fanOut().p50(), s.fanOut().p95(), s.fanOut().p99(), s.fanOut().max(), s.ack().p99(),
                     s.typingToVisible().p99(), s.errors(), s.generatorBehind(), optional(s.serverCpuPercent(), "%.0f"),
                     optional(s.serverRssMib(), "%.0fM"), s.toolCpuPercent(), optional(s.dbCpuPercent(), "%.0f"),
-                    s.otherCpuPercent());
+                    s.otherCpuPercent(), s.stealCpuPercent());
         }
         out.printf(Locale.ROOT, "lost: %d (unacknowledged %d, missed by a peer %d), unsent keystrokes %d, "
                         + "errors %d, diverged clients %d%n", r.lost(), r.lostUnacknowledged(), r.lostUndelivered(),

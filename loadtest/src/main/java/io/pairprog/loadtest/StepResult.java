@@ -7,7 +7,8 @@ import java.util.List;
  * {@code generatorBehind} counts keystrokes the tool could not issue on time (it was the bottleneck);
  * {@code openAfterDrain} counts edits of this or earlier steps still incomplete when the drain gave up.
  * CPU figures are percent of one core over the typing time; {@code otherCpuPercent} is what neither the
- * server, the tool nor the database used (other programs on the machine). {@code slowEdits} lists the
+ * server, the tool nor the database used (other programs on the machine); {@code stealCpuPercent}, what
+ * the hypervisor took from this virtual machine's cores. {@code slowEdits} lists the
  * edits over {@code --slow-ms}, if asked; {@code disk}, the disk's flush latency during the step, if asked.
  */
 record StepResult(String label, int rooms, int clients, double offeredEditsPerSecond, double seconds,
@@ -15,7 +16,8 @@ record StepResult(String label, int rooms, int clients, double offeredEditsPerSe
                   Percentiles fanOut, Percentiles typingToVisible, Percentiles ack,
                   long errors, List<String> errorSamples, long unexpected, long generatorBehind, long openAfterDrain,
                   Double serverCpuPercent, Double serverRssMib, double toolCpuPercent, Double dbCpuPercent,
-                  double otherCpuPercent, List<Step.SlowEdit> slowEdits, FlushProbe.Result disk) {
+                  double otherCpuPercent, double stealCpuPercent, List<Step.SlowEdit> slowEdits,
+                  FlushProbe.Result disk) {
 
     static StepResult of(Step step, double seconds, int clients, int rooms, long behind, long openAfterDrain,
                          Usage before, Usage after, Long serverPid, List<Long> dbPids, FlushProbe.Result disk) {
@@ -25,6 +27,6 @@ record StepResult(String label, int rooms, int clients, double offeredEditsPerSe
                 step.errors, List.copyOf(step.errorSamples), step.unexpected, behind, openAfterDrain,
                 after.serverCpuPercent(before), after.serverRssMib(), after.toolCpuPercent(before),
                 after.dbCpuPercent(before), after.otherCpuPercent(before, serverPid, dbPids),
-                List.copyOf(step.slowEdits), disk);
+                after.stealCpuPercent(before), List.copyOf(step.slowEdits), disk);
     }
 }

@@ -6,15 +6,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who used the CPU during a step: the server, the tool itself, the database processes, and everything
- * else on the machine. A large {@link #otherCpuPercent} means something unrelated competed for the
- * cores and the step's latencies should not be trusted.
+ * Who used the CPU during a step: the server, the tool itself, the database processes, everything else
+ * on the machine, and the hypervisor (time it took from this virtual machine's cores). A large
+ * {@link #otherCpuPercent} or {@link #stealCpuPercent} means something unrelated competed for the cores
+ * and the step's latencies should not be trusted.
  */
-record Usage(ProcStats server, ProcStats tool, ProcStats db, Map<Long, Long> everyone, long nanoTime) {
+record Usage(ProcStats server, ProcStats tool, ProcStats db, Map<Long, Long> everyone, long stealTicks,
+             long nanoTime) {
 
     static Usage sample(Long serverPid, List<Long> dbPids) {
         return new Usage(serverPid == null ? null : ProcStats.of(serverPid), ProcStats.of(ProcessHandle.current().pid()),
-                dbPids.isEmpty() ? null : ProcStats.sum(dbPids), ProcStats.allProcesses(), System.nanoTime());
+                dbPids.isEmpty() ? null : ProcStats.sum(dbPids), ProcStats.allProcesses(), ProcStats.stealTicks(),
+                System.nanoTime());
+    }
+
+    /** Time the hypervisor ran something else on this machine's cores, in percent of one core. */
+    double stealCpuPercent(Usage earlier) {
+        double seconds = (nanoTime - earlier.nanoTime) / 1e9;
+        return 100.0 * (stealTicks - earlier.stealTicks) / ProcStats.TICKS_PER_SECOND / seconds;
     }
 
     Double serverCpuPercent(Usage earlier) {

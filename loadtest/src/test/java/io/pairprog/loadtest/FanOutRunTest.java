@@ -56,6 +56,7 @@ class FanOutRunTest {
             assertThat(step.fanOut().count()).isPositive();
             assertThat(step.slowEdits()).isEmpty(); // none asked for
             assertThat(step.disk()).isNull(); // nor a disk probe
+            assertThat(step.stealCpuPercent()).isBetween(0.0, 200.0); // two cores at most
             // Every keystroke typed in a step reached every peer (composed ones included).
             assertThat(step.deliveredEditsPerSecond()).isEqualTo(step.typedEditsPerSecond());
         }
