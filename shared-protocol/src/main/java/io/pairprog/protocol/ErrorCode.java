@@ -18,7 +18,10 @@ public enum ErrorCode {
     MESSAGE_TOO_LARGE,
     /** Applying the edit would make the document longer than the server allows. */
     DOCUMENT_TOO_LARGE,
-    /** The operation array is malformed, does not fit the document, or splits a surrogate pair. */
+    /**
+     * The operation array is malformed, does not fit the document, splits a surrogate pair, or inserts
+     * U+0000 (which the database cannot store).
+     */
     INVALID_OPERATION,
     /** The client claims a revision the server has not reached; the client must reload. */
     REVISION_IN_FUTURE,

@@ -327,8 +327,27 @@ public final class Room {
             sendError(peer, ErrorCode.INVALID_OPERATION, "op: would split a surrogate pair", op.clientSeq());
             return;
         }
+        if (insertsNul(transformed)) {
+            sendError(peer, ErrorCode.INVALID_OPERATION, "op: " + NUL_REFUSED, op.clientSeq());
+            return;
+        }
         // p.clientId equals op.clientId(); the connection's own copy is shared by all its operations.
         apply(p, p.clientId, op.clientSeq(), transformed, p.authorship(), null);
+    }
+
+    /**
+     * PostgreSQL's text cannot hold U+0000, so a document that did could not be stored: its next snapshot
+     * would fail, and with it the commit of every room that shared the batch. Refused at the door instead.
+     */
+    private static final String NUL_REFUSED = "the text holds U+0000 (NUL), which a document cannot hold";
+
+    private static boolean insertsNul(TextOperation op) {
+        for (TextOperation.Component c : op.components()) {
+            if (c instanceof TextOperation.Insert i && i.text().indexOf('\0') >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Connections from view-only links are told no, whatever they send that would change something. */
@@ -356,6 +375,10 @@ public final class Room {
         if (code.length() > limits.maxDocumentChars()) {
             sendError(peer, ErrorCode.DOCUMENT_TOO_LARGE, "code_update: " + code.length()
                     + " characters exceed the limit of " + limits.maxDocumentChars(), null);
+            return;
+        }
+        if (code.indexOf('\0') >= 0) {
+            sendError(peer, ErrorCode.MALFORMED_MESSAGE, "code_update: " + NUL_REFUSED, null);
             return;
         }
         TextOperation edit = TextDiff.between(p.knownText, code);

@@ -140,6 +140,20 @@ class BadInputTest {
         assertStillServing(2);
     }
 
+    /** PostgreSQL cannot store U+0000: such an edit is refused before it could break a commit. */
+    @Test
+    void textHoldingNulIsRefusedAndNothingIsStored() {
+        client.send(op(2, 1, "[5, \"a\\u0000b\"]"));
+        JsonNode error = client.next("error");
+        assertThat(error.get("code").asText()).isEqualTo("INVALID_OPERATION");
+        assertThat(error.get("message").asText()).contains("U+0000");
+        WsClient seed = connect("/ws/" + room);
+        seed.next("initial_code");
+        seed.send("{\"type\":\"code_update\",\"code\":\"hello\\u0000\"}");
+        assertThat(seed.next("error").get("code").asText()).isEqualTo("MALFORMED_MESSAGE");
+        assertStillServing(2);
+    }
+
     @Test
     void documentOverTheLimitIsRefused() {
         client.send(op(2, 1, "[5, \"" + "x".repeat(96) + "\"]"));
