@@ -121,7 +121,10 @@ public final class GroupCommit implements Managed, CommitSink {
                 }
             }
         }
-        if (failure.kind() == StoreException.Kind.CONFLICT) {
+        if (failure.kind() == StoreException.Kind.CONFLICT
+                || failure.kind() == StoreException.Kind.OTHER && byRoom.size() > 1) {
+            // A revision race, or data of one room that the database refuses: room by room, only the
+            // rooms at fault fail. (A database that is down fails them all at once, as below.)
             commitRoomByRoom(byRoom);
             return;
         }
@@ -133,8 +136,9 @@ public final class GroupCommit implements Managed, CommitSink {
     }
 
     /**
-     * A revision race: some room's revision was stored by another writer. One transaction per room finds
-     * which; the others commit, the losers are transformed past the winner's operations and queued again.
+     * A revision race (some room's revision was stored by another writer) or a refused batch. One
+     * transaction per room finds which room; the others commit, a race's losers are transformed past the
+     * winner's operations and queued again, a refused room's edits fail and their senders are told.
      */
     private void commitRoomByRoom(Map<Room, List<PendingEdit>> byRoom) {
         for (Map.Entry<Room, List<PendingEdit>> entry : byRoom.entrySet()) {
@@ -150,6 +154,8 @@ public final class GroupCommit implements Managed, CommitSink {
                             room.id(), entry.getValue().size());
                     room.rebase(e);
                 } else {
+                    log.warn("commit of {} edits in room {} failed ({}): {}", entry.getValue().size(), room.id(),
+                            e.kind(), e.getMessage());
                     observer.commitFailed(entry.getValue().size());
                     room.failed(e);
                 }

@@ -1,7 +1,6 @@
 package io.pairprog.server.room;
 
 import io.pairprog.protocol.MessageCodec;
-import io.pairprog.server.store.LoggedOperation;
 import io.pairprog.server.store.OperationLog;
 import io.pairprog.server.store.RoomStore;
 import java.util.ArrayList;
@@ -35,17 +34,7 @@ public final class RoomRegistry {
         this.commits = commits;
         this.codec = codec;
         this.limits = limits;
-        this.storage = new RoomStorage() {
-            @Override
-            public List<LoggedOperation> range(UUID roomId, long after, long upTo) {
-                return operationLog.range(roomId, after, upTo);
-            }
-
-            @Override
-            public void saveLanguage(UUID roomId, String language) {
-                roomStore.setLanguage(roomId, language);
-            }
-        };
+        this.storage = RoomStorage.of(roomStore, operationLog);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.pairprog.server.room;
 
 import io.pairprog.server.store.LoggedOperation;
+import io.pairprog.server.store.OperationLog;
+import io.pairprog.server.store.RoomStore;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,4 +13,19 @@ public interface RoomStorage {
 
     /** Stores a room's new language. */
     void saveLanguage(UUID roomId, String language);
+
+    /** The store behind the rooms: the operation log and the rooms table. */
+    static RoomStorage of(RoomStore rooms, OperationLog log) {
+        return new RoomStorage() {
+            @Override
+            public List<LoggedOperation> range(UUID roomId, long after, long upTo) {
+                return log.range(roomId, after, upTo);
+            }
+
+            @Override
+            public void saveLanguage(UUID roomId, String language) {
+                rooms.setLanguage(roomId, language);
+            }
+        };
+    }
 }

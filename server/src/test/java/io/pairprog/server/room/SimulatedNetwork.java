@@ -46,18 +46,7 @@ final class SimulatedNetwork {
         this.disconnectChance = disconnectChance;
         this.commits = new GroupCommit(database, 1000, RoomObserver.NONE);
         OperationLog log = new OperationLog(database);
-        RoomStore rooms = new RoomStore(database);
-        RoomStorage storage = new RoomStorage() {
-            @Override
-            public List<io.pairprog.server.store.LoggedOperation> range(java.util.UUID id, long after, long upTo) {
-                return log.range(id, after, upTo);
-            }
-
-            @Override
-            public void saveLanguage(java.util.UUID id, String language) {
-                rooms.setLanguage(id, language);
-            }
-        };
+        RoomStorage storage = RoomStorage.of(new RoomStore(database), log);
         this.room = new Room(record, log.lastSequences(record.id()), new RoomLimits(1 << 20, historyWindow), storage,
                 toCommit::add, CODEC, r -> { });
     }
