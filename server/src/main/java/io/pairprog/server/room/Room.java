@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The authoritative document of one room: ot.js's {@code Server.receiveOperation} plus durability.
@@ -124,7 +125,14 @@ public final class Room {
      * (its own included, which is how a client learns that an edit sent before a disconnect was stored),
      * then {@code joined}.
      */
-    public synchronized void hello(Peer peer, ClientMessage.Hello hello) {
+    public void hello(Peer peer, ClientMessage.Hello hello) {
+        withOperationsAfter(() -> {
+            Participant p = participants.get(peer);
+            return p != null && !p.speaksOt() ? hello.revision() : NOTHING_TO_READ;
+        }, () -> helloLocked(peer, hello));
+    }
+
+    private synchronized void helloLocked(Peer peer, ClientMessage.Hello hello) {
         Participant p = participants.get(peer);
         if (p == null) {
             return; // a message that raced with the connection closing
@@ -164,7 +172,11 @@ public final class Room {
     }
 
     /** A selection, moved from the sender's revision to the stored head and passed on. */
-    public synchronized void cursor(Peer peer, ClientMessage.Cursor cursor) {
+    public void cursor(Peer peer, ClientMessage.Cursor cursor) {
+        withOperationsAfter(() -> ifJoined(peer, cursor.revision()), () -> cursorLocked(peer, cursor));
+    }
+
+    private synchronized void cursorLocked(Peer peer, ClientMessage.Cursor cursor) {
         Participant p = participants.get(peer);
         if (p == null) {
             return;
@@ -275,7 +287,11 @@ public final class Room {
     }
 
     /** An OT client's operation: deduplicate, transform to the head, apply, queue for commit. */
-    public synchronized void receive(Peer peer, ClientMessage.Op op) {
+    public void receive(Peer peer, ClientMessage.Op op) {
+        withOperationsAfter(() -> ifJoined(peer, op.baseRevision()), () -> receiveLocked(peer, op));
+    }
+
+    private synchronized void receiveLocked(Peer peer, ClientMessage.Op op) {
         Participant p = participants.get(peer);
         if (p == null) {
             return; // a message that raced with the connection closing
@@ -364,7 +380,14 @@ public final class Room {
      * minimal edit is transformed up to the head like any operation: the client's change wins where it
      * changed something (the seed's last-writer-wins), and what others typed elsewhere meanwhile stays.
      */
-    public synchronized void replaceText(Peer peer, String code) {
+    public void replaceText(Peer peer, String code) {
+        withOperationsAfter(() -> {
+            Participant p = participants.get(peer);
+            return p == null ? NOTHING_TO_READ : p.knownRevision;
+        }, () -> replaceTextLocked(peer, code));
+    }
+
+    private synchronized void replaceTextLocked(Peer peer, String code) {
         Participant p = participants.get(peer);
         if (p == null) {
             return; // a message that raced with the connection closing
@@ -415,6 +438,52 @@ public final class Room {
                     + " is longer than the document limit of " + limits.maxDocumentChars() + " characters"));
         }
         return stored.thenApply(revision -> new Restored(revision, true));
+    }
+
+    /** Reads of the log a call makes before it takes the lock; then it reads, rarely, under the lock. */
+    private static final int PREFETCHES = 3;
+    /** A revision after which there is nothing to read: for calls the room will refuse anyway. */
+    private static final long NOTHING_TO_READ = Long.MAX_VALUE;
+
+    /** {@code revision} for a joined OT participant; nothing to read ahead for anyone the call refuses. */
+    private long ifJoined(Peer peer, long revision) {
+        Participant p = participants.get(peer);
+        return p != null && p.speaksOt() ? revision : NOTHING_TO_READ;
+    }
+
+    /**
+     * Runs {@code work} under the room's lock with the stored operations after revision {@code after}
+     * (evaluated under the lock) at hand. Those memory no longer holds are read from the log first,
+     * outside the lock, so that a client far behind never makes the room's other edits wait on the
+     * database. Stored operations never change, so the read stays valid; if the room moved on so far
+     * meanwhile that memory dropped more of them, it reads again.
+     */
+    private void withOperationsAfter(LongSupplier after, Runnable work) {
+        List<LoggedOperation> older = List.of();
+        StoreException failure = null;
+        for (int reads = 0; ; reads++) {
+            long from;
+            long missingUpTo;
+            synchronized (this) {
+                from = after.getAsLong();
+                missingUpTo = recent.missingUpTo(from, durableRevision);
+                if (missingUpTo <= from || failure != null || reads == PREFETCHES
+                        || RecentOperations.covers(older, from, missingUpTo)) {
+                    recent.lend(older, failure);
+                    try {
+                        work.run();
+                    } finally {
+                        recent.lend(List.of(), null);
+                    }
+                    return;
+                }
+            }
+            try {
+                older = storage.range(id, from, missingUpTo);
+            } catch (StoreException e) {
+                failure = e; // the call answers it as its own read failing
+            }
+        }
     }
 
     /** The outcome of a restore: the revision the room is at afterwards, and whether it changed anything. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Ten clients, ten thousand edits, delays of 0–500 ms, 5% of actions dropping the connection: for every
@@ -49,8 +50,24 @@ class SimulatedConvergenceTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void everyReplicaConvergesAndTheLogHoldsEachAcknowledgedEditOnce(long seed) {
+        runAndCheck(seed, 100);
+    }
+
+    /**
+     * With three operations kept in memory, reconnecting clients and late edits are served from the log;
+     * the room reads it before it takes its lock, so its other edits never wait on the database.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void clientsFarBehindAreServedFromTheLogWithoutTheRoomWaitingOnIt(long seed) {
+        SimulatedNetwork world = runAndCheck(seed, 3);
+        assertThat(world.logReads).as("reads of the log").isPositive();
+        assertThat(world.logReadsUnderLock).as("reads of the log while holding the room's lock").isZero();
+    }
+
+    private SimulatedNetwork runAndCheck(long seed, int historyWindow) {
         RoomRecord record = new RoomStore(database).create("python");
-        SimulatedNetwork world = new SimulatedNetwork(seed, database, record, 500, 0.05, 100);
+        SimulatedNetwork world = new SimulatedNetwork(seed, database, record, 500, 0.05, historyWindow);
         for (int i = 0; i < CLIENTS; i++) {
             world.addClient("c" + i, EDITS / CLIENTS);
         }
@@ -82,5 +99,6 @@ class SimulatedConvergenceTest {
         }
         assertThat(storedEdits).as(context + ": one revision per acknowledged (client, seq)")
                 .hasSize(log.size()).isEqualTo(acknowledged);
+        return world;
     }
 }

@@ -8,6 +8,7 @@ import io.pairprog.protocol.MessageCodec;
 import io.pairprog.protocol.ProtocolException;
 import io.pairprog.protocol.ServerMessage;
 import io.pairprog.server.store.Database;
+import io.pairprog.server.store.LoggedOperation;
 import io.pairprog.server.store.OperationLog;
 import io.pairprog.server.store.RoomRecord;
 import io.pairprog.server.store.RoomStore;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A deterministic world for one room: the real {@link Room} and the real store, clients running the real
@@ -46,10 +48,29 @@ final class SimulatedNetwork {
         this.disconnectChance = disconnectChance;
         this.commits = new GroupCommit(database, 1000, RoomObserver.NONE);
         OperationLog log = new OperationLog(database);
-        RoomStorage storage = RoomStorage.of(new RoomStore(database), log);
-        this.room = new Room(record, log.lastSequences(record.id()), new RoomLimits(1 << 20, historyWindow), storage,
+        RoomStorage store = RoomStorage.of(new RoomStore(database), log);
+        RoomStorage counted = new RoomStorage() {
+            @Override
+            public List<LoggedOperation> range(UUID roomId, long after, long upTo) {
+                logReads++;
+                if (Thread.holdsLock(room)) {
+                    logReadsUnderLock++;
+                }
+                return store.range(roomId, after, upTo);
+            }
+
+            @Override
+            public void saveLanguage(UUID roomId, String language) {
+                store.saveLanguage(roomId, language);
+            }
+        };
+        this.room = new Room(record, log.lastSequences(record.id()), new RoomLimits(1 << 20, historyWindow), counted,
                 toCommit::add, CODEC, r -> { });
     }
+
+    /** Reads of the operation log the room made, and how many of them while it held its own lock. */
+    int logReads;
+    int logReadsUnderLock;
 
     Client addClient(String clientId, int edits) {
         Client client = new Client(clientId, edits);
