@@ -169,25 +169,50 @@ class StoreTest {
         assertThat(new RoomTexts(database).textAt(id, 150)).isEqualTo("z".repeat(150));
     }
 
-    /** A room stored when rooms held their text (schema 2) keeps it, as a snapshot at its revision. */
-    @Test
-    void roomsStoredWithTheirTextKeepItAfterTheMigration() {
-        DatabaseUrl url = DatabaseUrl.embedded(TestDatabases.freshDataDir());
-        Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password())
-                .locations("classpath:db/migration").target("2").load().migrate();
-        UUID id = UUID.randomUUID();
-        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO rooms (id, code, revision, "
-                     + "language, created_at, updated_at) VALUES (?, 'kept', 7, 'go', now(), now())")) {
-            insert.setObject(1, id);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new AssertionError(e);
+    /**
+     * A room stored when rooms held their text (schema 2) keeps it, as a snapshot at its revision. On
+     * PostgreSQL the old schema is built in a schema of its own, dropped afterwards.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void roomsStoredWithTheirTextKeepItAfterTheMigration(TestDatabases.Kind kind) throws SQLException {
+        DatabaseUrl url = kind == TestDatabases.Kind.EMBEDDED ? DatabaseUrl.embedded(TestDatabases.freshDataDir())
+                : inSchemaOfItsOwn(TestDatabases.postgres(), "upgrade_" + UUID.randomUUID().toString().replace("-", ""));
+        try {
+            Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password())
+                    .locations("classpath:db/migration").target("2").load().migrate();
+            UUID id = UUID.randomUUID();
+            try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+                 PreparedStatement insert = connection.prepareStatement("INSERT INTO rooms (id, code, revision, "
+                         + "language, created_at, updated_at) VALUES (?, 'kept', 7, 'go', now(), now())")) {
+                insert.setObject(1, id);
+                insert.executeUpdate();
+            }
+            Database database = open(url);
+            RoomRecord room = new RoomStore(database).find(id).orElseThrow();
+            assertThat(room.code()).isEqualTo("kept");
+            assertThat(room.revision()).isEqualTo(7);
+        } finally {
+            if (kind == TestDatabases.Kind.POSTGRES) {
+                execute(TestDatabases.postgres(), "DROP SCHEMA " + schemaOf(url) + " CASCADE");
+            }
         }
-        Database database = open(url);
-        RoomRecord room = new RoomStore(database).find(id).orElseThrow();
-        assertThat(room.code()).isEqualTo("kept");
-        assertThat(room.revision()).isEqualTo(7);
+    }
+
+    private static DatabaseUrl inSchemaOfItsOwn(DatabaseUrl shared, String schema) throws SQLException {
+        execute(shared, "CREATE SCHEMA " + schema);
+        String jdbc = shared.jdbcUrl() + (shared.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return new DatabaseUrl(jdbc, shared.user(), shared.password());
+    }
+
+    private static String schemaOf(DatabaseUrl url) {
+        return url.jdbcUrl().substring(url.jdbcUrl().indexOf("currentSchema=") + "currentSchema=".length());
+    }
+
+    private static void execute(DatabaseUrl url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
+            connection.createStatement().execute(sql);
+        }
     }
 
     private static List<Long> snapshotRevisions(Database database, UUID roomId) {
