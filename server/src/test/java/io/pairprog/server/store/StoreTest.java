@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -218,6 +220,36 @@ class StoreTest {
     private static List<Long> snapshotRevisions(Database database, UUID roomId) {
         return database.query("SELECT revision FROM snapshots WHERE room_id = ? ORDER BY revision",
                 statement -> statement.setObject(1, roomId), row -> row.getLong(1));
+    }
+
+    /** What a reloaded room needs to answer resends: each client's last sequence number and its revision. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void eachClientsLastSequenceNumberIsFoundAmongInterleavedEditsOfManyClients(TestDatabases.Kind kind) {
+        Database database = open(kind);
+        UUID id = new RoomStore(database).create("python").id();
+        UUID other = new RoomStore(database).create("python").id();
+        Random random = new Random(11);
+        Map<String, OperationLog.ClientProgress> expected = new HashMap<>();
+        List<LoggedOperation> ops = new ArrayList<>();
+        Map<String, Long> sequences = new HashMap<>();
+        for (int r = 1; r <= 300; r++) {
+            String client = "c" + random.nextInt(12);
+            long seq = sequences.merge(client, 1L + random.nextInt(3), Long::sum);
+            TextOperation op = TextOperation.builder().retain(r - 1).insert("x").build();
+            ops.add(new LoggedOperation(r, client, seq, op, Instant.now(), Authorship.UNKNOWN));
+            expected.put(client, new OperationLog.ClientProgress(seq, r));
+        }
+        CommitBatch batch = new CommitBatch(Instant.now());
+        batch.add(id, ops, "x".repeat(ops.size()));
+        batch.add(other, List.of(new LoggedOperation(1, "c0", 999, TextOperation.builder().insert("y").build(),
+                Instant.now(), Authorship.UNKNOWN)), "y");
+        batch.store(database);
+
+        assertThat(new OperationLog(database).lastSequences(id)).isEqualTo(expected);
+        assertThat(new OperationLog(database).lastSequences(other))
+                .isEqualTo(Map.of("c0", new OperationLog.ClientProgress(999, 1)));
+        assertThat(new OperationLog(database).lastSequences(UUID.randomUUID())).isEmpty();
     }
 
     /** More rooms than share a prepared statement text, each with a text of its own, in shuffled order. */
