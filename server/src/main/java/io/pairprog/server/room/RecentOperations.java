@@ -77,15 +77,11 @@ final class RecentOperations {
     /** The operations (after, upTo], from memory when recent enough, else from the log plus memory. */
     List<LoggedOperation> range(long after, long upTo) {
         List<LoggedOperation> result = new ArrayList<>();
-        long oldestInMemory = recent.isEmpty() ? upTo : recent.peekFirst().revision() - 1;
-        if (after < oldestInMemory) {
-            result.addAll(fromLog(after, Math.min(oldestInMemory, upTo)));
+        long missingUpTo = missingUpTo(after, upTo);
+        if (after < missingUpTo) {
+            result.addAll(fromLog(after, missingUpTo));
         }
-        for (LoggedOperation op : recent) {
-            if (op.revision() > after && op.revision() <= upTo) {
-                result.add(op);
-            }
-        }
+        addBetween(recent, after, upTo, result);
         return result;
     }
 
@@ -96,13 +92,17 @@ final class RecentOperations {
         }
         if (covers(lent, after, upTo)) {
             List<LoggedOperation> result = new ArrayList<>();
-            for (LoggedOperation op : lent) {
-                if (op.revision() > after && op.revision() <= upTo) {
-                    result.add(op);
-                }
-            }
+            addBetween(lent, after, upTo, result);
             return result;
         }
         return storage.range(roomId, after, upTo);
+    }
+
+    private static void addBetween(Iterable<LoggedOperation> ops, long after, long upTo, List<LoggedOperation> to) {
+        for (LoggedOperation op : ops) {
+            if (op.revision() > after && op.revision() <= upTo) {
+                to.add(op);
+            }
+        }
     }
 }

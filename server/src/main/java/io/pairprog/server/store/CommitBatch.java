@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the snapshots due (a room's text is stored only there: its current text is its latest snapshot plus
  * the operations after it). All of it is stored or, on any failure, none of it.
  *
- * <p>On PostgreSQL the whole commit is <em>one</em> statement in autocommit mode (arrays unnested into
+ * <p>On PostgreSQL the whole commit is <em>one</em> statement in autocommit mode (JSON row sets fed into
  * data-modifying CTEs), so it costs one round trip to the database, the commit included, whatever the
  * number of rooms. Elsewhere (the embedded H2) it is a transaction of three JDBC batches. Room by room
  * and statement by statement it once cost two or three round trips per room, and the single commit
