@@ -58,7 +58,7 @@ final class FlushProbe {
         long[] sorted = micros.toArray();
         Arrays.sort(sorted);
         long slowMicros = (long) (slowMillis * 1000);
-        return new Result(Percentiles.of(micros), Percentiles.rank(sorted, 0.999), slowMillis,
+        return new Result(Percentiles.ofSorted(sorted), Percentiles.rank(sorted, 0.999), slowMillis,
                 Arrays.stream(sorted).filter(m -> m > slowMicros).count());
     }
 

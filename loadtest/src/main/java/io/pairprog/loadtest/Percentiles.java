@@ -8,6 +8,11 @@ record Percentiles(long count, double p50, double p95, double p99, double max) {
     static Percentiles of(LongList micros) {
         long[] sorted = micros.toArray();
         Arrays.sort(sorted);
+        return ofSorted(sorted);
+    }
+
+    /** The same for latencies already sorted, for a caller that reads more of them. */
+    static Percentiles ofSorted(long[] sorted) {
         if (sorted.length == 0) {
             return new Percentiles(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }

@@ -82,7 +82,12 @@ record ProcStats(long cpuTicks, long rssKib, long nanoTime) {
 
     /** Percent of one core used between {@code earlier} and this sample. */
     double cpuPercentSince(ProcStats earlier) {
-        double seconds = (nanoTime - earlier.nanoTime) / 1e9;
-        return seconds <= 0 ? Double.NaN : 100.0 * (cpuTicks - earlier.cpuTicks) / TICKS_PER_SECOND / seconds;
+        long nanos = nanoTime - earlier.nanoTime;
+        return nanos <= 0 ? Double.NaN : percentOfOneCore(cpuTicks - earlier.cpuTicks, nanos);
+    }
+
+    /** {@code ticks} of CPU time spent over {@code nanos} of wall-clock time, in percent of one core. */
+    static double percentOfOneCore(long ticks, long nanos) {
+        return 100.0 * ticks / TICKS_PER_SECOND / (nanos / 1e9);
     }
 }

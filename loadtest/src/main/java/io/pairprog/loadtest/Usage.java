@@ -22,8 +22,7 @@ record Usage(ProcStats server, ProcStats tool, ProcStats db, Map<Long, Long> eve
 
     /** Time the hypervisor ran something else on this machine's cores, in percent of one core. */
     double stealCpuPercent(Usage earlier) {
-        double seconds = (nanoTime - earlier.nanoTime) / 1e9;
-        return 100.0 * (stealTicks - earlier.stealTicks) / ProcStats.TICKS_PER_SECOND / seconds;
+        return ProcStats.percentOfOneCore(stealTicks - earlier.stealTicks, nanoTime - earlier.nanoTime);
     }
 
     Double serverCpuPercent(Usage earlier) {
@@ -55,8 +54,7 @@ record Usage(ProcStats server, ProcStats tool, ProcStats db, Map<Long, Long> eve
                 ticks += e.getValue() - earlier.everyone.getOrDefault(e.getKey(), 0L);
             }
         }
-        double seconds = (nanoTime - earlier.nanoTime) / 1e9;
-        return 100.0 * ticks / ProcStats.TICKS_PER_SECOND / seconds;
+        return ProcStats.percentOfOneCore(ticks, nanoTime - earlier.nanoTime);
     }
 
     Double serverRssMib() {
