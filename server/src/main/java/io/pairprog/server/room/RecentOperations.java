@@ -13,14 +13,15 @@ import java.util.UUID;
  * few revisions ago, or a cursor, reads only memory; a client far behind costs one read of the log, which
  * the room makes before taking its lock and {@linkplain #lend lends} here for the call. Holds the
  * operations (newest - size, newest], at least {@code window} of them once there are that many, and
- * always every one not yet stored (those are nowhere else). Guarded by the owning room's lock.
+ * always every one not yet stored (those are nowhere else), each in the compact form of
+ * {@link KeptOperation}. Guarded by the owning room's lock.
  */
 final class RecentOperations {
     private final UUID roomId;
     private final int window;
     private final RoomStorage storage;
     /** Consecutive revisions, oldest first. */
-    private final ArrayDeque<LoggedOperation> recent = new ArrayDeque<>();
+    private final ArrayDeque<KeptOperation> recent = new ArrayDeque<>();
     /** Older operations read from the log for the current locked call, consecutive; or why they are not. */
     private List<LoggedOperation> lent = List.of();
     private StoreException lentFailure;
@@ -33,7 +34,7 @@ final class RecentOperations {
 
     /** Appends the operation of the next revision; drops the oldest beyond the window that are durable. */
     void add(LoggedOperation op, long durableRevision) {
-        recent.addLast(op);
+        recent.addLast(KeptOperation.of(op));
         while (recent.size() > window && recent.peekFirst().revision() <= durableRevision) {
             recent.removeFirst();
         }
@@ -41,7 +42,7 @@ final class RecentOperations {
 
     /** Forgets the operations after {@code revision}, which were rolled back. */
     void truncateAfter(long revision) {
-        for (Iterator<LoggedOperation> it = recent.descendingIterator(); it.hasNext(); ) {
+        for (Iterator<KeptOperation> it = recent.descendingIterator(); it.hasNext(); ) {
             if (it.next().revision() > revision) {
                 it.remove();
             }
@@ -81,7 +82,11 @@ final class RecentOperations {
         if (after < missingUpTo) {
             result.addAll(fromLog(after, missingUpTo));
         }
-        addBetween(recent, after, upTo, result);
+        for (KeptOperation op : recent) {
+            if (op.revision() > after && op.revision() <= upTo) {
+                result.add(op.inflate());
+            }
+        }
         return result;
     }
 
@@ -91,18 +96,8 @@ final class RecentOperations {
             throw lentFailure;
         }
         if (covers(lent, after, upTo)) {
-            List<LoggedOperation> result = new ArrayList<>();
-            addBetween(lent, after, upTo, result);
-            return result;
+            return lent.stream().filter(op -> op.revision() > after && op.revision() <= upTo).toList();
         }
         return storage.range(roomId, after, upTo);
-    }
-
-    private static void addBetween(Iterable<LoggedOperation> ops, long after, long upTo, List<LoggedOperation> to) {
-        for (LoggedOperation op : ops) {
-            if (op.revision() > after && op.revision() <= upTo) {
-                to.add(op);
-            }
-        }
     }
 }
