@@ -47,7 +47,9 @@ final class Commands {
 
         @Option(names = "--slow-ms", defaultValue = "0",
                 description = "List every edit slower than this, with the wall-clock time it completed, in the JSON "
-                        + "output (slowEdits), to set against GC or database logs; 0: none (default ${DEFAULT-VALUE}).")
+                        + "output (slowEdits), to set against GC or database logs, and count those in flight during a "
+                        + "disk flush slower than this (with --disk-probe) or a GC pause of the tool itself; "
+                        + "0: none (default ${DEFAULT-VALUE}).")
         double slowMillis;
 
         @Option(names = "--disk-probe",

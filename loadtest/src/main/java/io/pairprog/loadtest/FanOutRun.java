@@ -38,6 +38,8 @@ final class FanOutRun {
      * milliseconds and more), a tenth of the flushes the database makes at 1,000 edits/s.
      */
     private static final double DISK_PROBE_MILLIS = 10;
+    /** A flush slower than this is a stall of the disk, unless {@code --slow-ms} sets the threshold. */
+    private static final double SLOW_FLUSH_MILLIS = 5;
 
     private final Plan plan;
 
@@ -76,20 +78,24 @@ final class FanOutRun {
             return null;
         });
         Usage before = Usage.sample(plan.serverPid(), plan.dbPids());
-        FlushProbe probe = plan.diskProbe() == null ? null : new FlushProbe(plan.diskProbe(), DISK_PROBE_MILLIS, 5);
+        FlushProbe probe = plan.diskProbe() == null ? null : new FlushProbe(plan.diskProbe(), DISK_PROBE_MILLIS,
+                plan.slowMillis() > 0 ? plan.slowMillis() : SLOW_FLUSH_MILLIS);
         if (probe != null) {
             probe.start();
         }
-        Typist typist = new Typist(order, rate, random);
-        ScheduledFuture<?> ticks = fleet.loop.every(1000, typist::tick);
-        Thread.sleep((long) (seconds * 1000));
-        ticks.cancel(false);
-        Usage after = Usage.sample(plan.serverPid(), plan.dbPids());
-        FlushProbe.Result disk = probe == null ? null : probe.stop();
-        boolean drained = fleet.drain((long) (plan.drainSeconds() * 1000));
-        int open = fleet.loop.call(fleet.tracker::open);
-        long behind = fleet.loop.call(typist::behind);
-        return fleet.loop.call(() -> StepResult.of(step, seconds, order.size(), plan.rooms(), behind,
-                drained ? 0 : open, before, after, plan.serverPid(), plan.dbPids(), disk));
+        try (ToolPauses toolPauses = new ToolPauses()) {
+            Typist typist = new Typist(order, rate, random);
+            ScheduledFuture<?> ticks = fleet.loop.every(1000, typist::tick);
+            Thread.sleep((long) (seconds * 1000));
+            ticks.cancel(false);
+            Usage after = Usage.sample(plan.serverPid(), plan.dbPids());
+            FlushProbe.Result disk = probe == null ? null : probe.stop();
+            boolean drained = fleet.drain((long) (plan.drainSeconds() * 1000));
+            int open = fleet.loop.call(fleet.tracker::open);
+            long behind = fleet.loop.call(typist::behind);
+            List<Stall> paused = toolPauses.pauses();
+            return fleet.loop.call(() -> StepResult.of(step, seconds, order.size(), plan.rooms(), behind,
+                    drained ? 0 : open, before, after, plan.serverPid(), plan.dbPids(), disk, paused));
+        }
     }
 }

@@ -7,7 +7,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -23,14 +25,21 @@ final class FlushProbe {
     /** Pages the scratch file cycles through, like a WAL segment being filled. */
     private static final int PAGES = 128;
 
-    /** The flush latencies; {@code slower} counts those over {@code slowMillis}. */
-    record Result(Percentiles flush, double p999, double slowMillis, long slower) {
+    /** At most this many slow flushes are listed, should the disk be slow all the time. */
+    private static final int MAX_STALLS = 10_000;
+
+    /**
+     * The flush latencies; {@code slower} counts those over {@code slowMillis}, and {@code stalls} lists
+     * them (up to {@value #MAX_STALLS}) with the time each one began.
+     */
+    record Result(Percentiles flush, double p999, double slowMillis, long slower, List<Stall> stalls) {
     }
 
     private final Path directory;
     private final long intervalNanos;
     private final double slowMillis;
     private final LongList micros = new LongList();
+    private final List<Stall> stalls = new ArrayList<>();
     private volatile boolean running;
     private Thread thread;
     private IOException failure;
@@ -59,7 +68,7 @@ final class FlushProbe {
         Arrays.sort(sorted);
         long slowMicros = (long) (slowMillis * 1000);
         return new Result(Percentiles.ofSorted(sorted), Percentiles.rank(sorted, 0.999), slowMillis,
-                Arrays.stream(sorted).filter(m -> m > slowMicros).count());
+                Arrays.stream(sorted).filter(m -> m > slowMicros).count(), List.copyOf(stalls));
     }
 
     private void probe() {
@@ -70,9 +79,14 @@ final class FlushProbe {
                 for (int i = 0; running; i++) {
                     page.clear();
                     file.write(page, (long) (i % PAGES) * PAGE);
+                    long startedAtMillis = System.currentTimeMillis();
                     long start = System.nanoTime();
                     file.force(false);
-                    micros.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
+                    long took = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
+                    micros.add(took);
+                    if (took > slowMillis * 1000 && stalls.size() < MAX_STALLS) {
+                        stalls.add(new Stall(startedAtMillis, took / 1000.0));
+                    }
                     LockSupport.parkNanos(intervalNanos);
                 }
             } finally {

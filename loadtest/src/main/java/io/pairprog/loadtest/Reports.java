@@ -34,6 +34,15 @@ final class Reports {
                         s.disk().p999(), s.disk().flush().max(), s.disk().slower(), s.disk().flush().count(),
                         s.disk().slowMillis());
             }
+            SlowEditCauses causes = s.slowEditCauses();
+            if (p.slowMillis() > 0) {
+                out.printf(Locale.ROOT, "slow edits (over %.1f ms) during the %.0f/s step: %d; in flight during a slow "
+                                + "disk flush %s, during a pause of the tool's own GC %d (%d pauses, %.0f ms in all)%n",
+                        p.slowMillis(), s.offeredEditsPerSecond(), causes.slowEdits(),
+                        s.disk() == null ? "(no --disk-probe)" : String.valueOf(causes.duringSlowFlush()),
+                        causes.duringToolPause(), causes.toolPauses().size(),
+                        causes.toolPauses().stream().mapToDouble(Stall::millis).sum());
+            }
         }
         r.errorSamples().forEach(e -> out.println("  error: " + e));
     }

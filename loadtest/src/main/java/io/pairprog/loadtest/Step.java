@@ -31,6 +31,10 @@ final class Step {
 
     /** One edit over the {@code --slow-ms} threshold: when it completed (epoch ms) and its fan-out latency. */
     record SlowEdit(long completedAtMillis, double latencyMillis) {
+        /** When it was sent, to the millisecond below. */
+        long sentAtMillis() {
+            return completedAtMillis - (long) Math.ceil(latencyMillis);
+        }
     }
 
     Step(String label, double offeredRate, long slowMicros) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ class FlushProbeTest {
 
     @Test
     void aShortProbeTimesEveryFlushAndRemovesItsScratchFile() throws Exception {
+        long before = System.currentTimeMillis();
         FlushProbe probe = new FlushProbe(dir, 1, 0);
         probe.start();
         Thread.sleep(300);
@@ -25,6 +27,10 @@ class FlushProbeTest {
         assertThat(result.p999()).isBetween(result.flush().p99(), result.flush().max());
         // Every flush takes some time, so every one is over a threshold of 0 ms.
         assertThat(result.slower()).isEqualTo(result.flush().count());
+        // ...and each is listed with the moment it began, in order.
+        assertThat(result.stalls()).hasSize((int) result.slower());
+        assertThat(result.stalls().get(0).startedAtMillis()).isGreaterThanOrEqualTo(before);
+        assertThat(result.stalls()).isSortedAccordingTo(Comparator.comparingLong(Stall::startedAtMillis));
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).isEmpty();
         }
