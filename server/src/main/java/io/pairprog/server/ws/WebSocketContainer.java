@@ -17,6 +17,8 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
  * Tyrus has no public API for this; its own Grizzly container always starts a server of its own.
  */
 final class WebSocketContainer extends TyrusServerContainer {
+    static final long NO_IDLE_TIMER = -1;
+
     private final Map<String, Object> properties;
     private final TyrusWebSocketEngine engine;
 
@@ -25,6 +27,11 @@ final class WebSocketContainer extends TyrusServerContainer {
         super((java.util.Set<Class<?>>) null);
         this.properties = Map.of(TyrusWebSocketEngine.INCOMING_BUFFER_SIZE, incomingBufferBytes);
         this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(incomingBufferBytes).build();
+        // Tyrus re-arms a session's idle timer on every message sent or received, and with the default of 0
+        // ("never") it still schedules a task that fires at once and does nothing: a wake-up of its
+        // scheduler thread, and a switch to it, per message. Only a negative value skips the timer.
+        // Idle connections are the heartbeat's job (ConnectionGuard), not Tyrus's.
+        setDefaultMaxSessionIdleTimeout(NO_IDLE_TIMER);
     }
 
     /**

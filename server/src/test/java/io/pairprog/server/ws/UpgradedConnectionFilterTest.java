@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.ConnectionProbe;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 /** The listener's WebSocket wiring on a real Grizzly server, with an echo endpoint instead of rooms. */
 class UpgradedConnectionFilterTest {
     private final List<Connection<?>> accepted = new CopyOnWriteArrayList<>();
+    private WebSocketContainer container;
     private HttpServer http;
     private WsClient socket;
 
@@ -41,7 +43,7 @@ class UpgradedConnectionFilterTest {
 
     @BeforeEach
     void start() throws Exception {
-        WebSocketContainer container = new WebSocketContainer(1 << 20);
+        container = new WebSocketContainer(1 << 20);
         container.setDefaultMaxTextMessageBufferSize(1 << 20);
         NetworkListener listener = new NetworkListener("test", "127.0.0.1", 0);
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
@@ -94,6 +96,20 @@ class UpgradedConnectionFilterTest {
         for (int i = 0; i < 200; i++) {
             assertEquals("n" + i, socket.poll(Duration.ofSeconds(5)));
         }
+    }
+
+    @Test
+    void messagesDoNotScheduleIdleTimersOnTyrusSchedulerThread() throws Exception {
+        ScheduledThreadPoolExecutor scheduler = (ScheduledThreadPoolExecutor) container.getScheduledExecutorService();
+        assertEquals("hello", echo("hello"));
+        long scheduledBefore = scheduler.getTaskCount();
+
+        for (int i = 0; i < 100; i++) {
+            assertEquals("m" + i, echo("m" + i));
+        }
+
+        // With Tyrus's default idle timeout (0, "never") each of these 200 messages scheduled a task.
+        assertEquals(scheduledBefore, scheduler.getTaskCount(), "tasks scheduled by 100 echoes");
     }
 
     private String echo(String text) {
