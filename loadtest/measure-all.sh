@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every measurement of docs/performance.md, three runs each, on a quiet machine: the server on core 0,
 # the load tool on core 1, PostgreSQL wherever the kernel puts it. Every fan-out step also times the
-# disk's flushes (every durable edit waits for one), to tell a slow disk from a slow server. Writes one
+# disk's flushes (every durable edit waits for one), to tell a slow disk from a slow server, and the two
+# latency steps list their edits over the 2.5 ms target with what each was in flight with. Writes one
 # JSON file per run to ${OUT:-target/perf}; build first (mvn -q package -DskipTests). Takes about half
 # an hour.
 #
@@ -44,9 +45,9 @@ for store in "${stores[@]}"; do
   for run in $(seq 1 "$runs"); do
     start_server "$store"
     dbpids=$(pgrep -d, -u postgres postgres || true)
-    "${tool[@]}" fanout --rooms 100 --clients-per-room 2 --rate 1000 --duration 20 --warmup "$warmup" \
+    "${tool[@]}" fanout --rooms 100 --clients-per-room 2 --rate 1000 --duration 20 --warmup "$warmup" --slow-ms 2.5 \
         --server-pid "$pid" --db-pids "$dbpids" --disk-probe "$datadir" --output json >"$out/$store-fanout-100x2-$run.json"
-    "${tool[@]}" fanout --rooms 20 --clients-per-room 10 --rate 400 --duration 20 --warmup "$warmup" \
+    "${tool[@]}" fanout --rooms 20 --clients-per-room 10 --rate 400 --duration 20 --warmup "$warmup" --slow-ms 2.5 \
         --server-pid "$pid" --db-pids "$dbpids" --disk-probe "$datadir" --output json >"$out/$store-fanout-20x10-$run.json"
     "${tool[@]}" fanout --rooms 100 --clients-per-room 2 --rate 2000,4000,6000,8000,10000,12000 \
         --duration 15 --warmup 10 --server-pid "$pid" --db-pids "$dbpids" --disk-probe "$datadir" --output json \
