@@ -43,19 +43,32 @@ public final class WebServer implements Managed {
         this.webSockets = webSockets;
     }
 
-    @Override
-    public void start() throws Exception {
-        http = new HttpServer();
+    /**
+     * Everything but opening the port: the listener, Tyrus's add-on and Jersey's application (its
+     * injection setup is most of the web stack's start-up time). Touches nothing of the database, so it
+     * can run while that opens; {@link #start()} does it if nobody did.
+     */
+    public void prepare() {
+        if (http != null) {
+            return;
+        }
+        HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("pairprog", host, port);
         // Tyrus callbacks would otherwise run on the selector thread, where one slow call stalls all I/O.
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         // Grizzly's keep-alive timeout would close idle WebSockets after 30 s.
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.registerAddOn(webSockets.addOn());
-        http.addListener(listener);
-        http.getServerConfiguration().setDefaultQueryEncoding(StandardCharsets.UTF_8);
-        http.getServerConfiguration().addHttpHandler(new Router(
+        server.addListener(listener);
+        server.getServerConfiguration().setDefaultQueryEncoding(StandardCharsets.UTF_8);
+        server.getServerConfiguration().addHttpHandler(new Router(
                 ContainerFactory.createContainer(GrizzlyHttpContainer.class, rest), staticFiles()), "/");
+        http = server;
+    }
+
+    @Override
+    public void start() throws Exception {
+        prepare();
         http.start();
         webSockets.deploy();
         log.info("listening on http://{}:{}/", host, port());
