@@ -15,7 +15,9 @@ import javax.management.openmbean.CompositeData;
 /**
  * The garbage-collection pauses of the tool's own JVM from creation to {@link #close}. The tool times
  * an edit from its own clock, so a pause of the tool delays every edit it is timing exactly as a pause
- * of the server would: a slow edit during one says nothing about the server.
+ * of the server would: a slow edit during one says nothing about the server. Each collection counts
+ * whole, as on the stop-the-world collectors a JVM on one core uses; a concurrent collector's cycles
+ * would be overstated as pauses.
  */
 final class ToolPauses implements AutoCloseable {
     private final long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
