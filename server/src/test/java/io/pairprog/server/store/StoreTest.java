@@ -300,6 +300,25 @@ class StoreTest {
         assertThat(rooms.find(taken).orElseThrow().code()).isEqualTo("t");
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void operationsForARoomThatDoesNotExistAreRefusedAndNothingOfTheBatchIsStored(TestDatabases.Kind kind) {
+        Database database = open(kind);
+        RoomStore rooms = new RoomStore(database);
+        UUID fine = rooms.create("python").id();
+        UUID missing = UUID.randomUUID();
+        CommitBatch batch = new CommitBatch(Instant.now());
+        batch.add(fine, List.of(insert(1, "f")), "f");
+        batch.add(missing, List.of(insert(1, "x")), "x");
+
+        assertThatThrownBy(() -> batch.store(database)).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
+        assertThat(new OperationLog(database).range(missing, 0, 10)).isEmpty();
+        assertThat(new OperationLog(database).range(fine, 0, 10)).isEmpty();
+        assertThat(database.query("SELECT COUNT(*) AS n FROM operations WHERE room_id = ?",
+                st -> st.setObject(1, missing), row -> row.getLong("n"))).containsExactly(0L);
+    }
+
     /** An insert of {@code text} at the end of a document of {@code revision - 1} one-character edits. */
     private static LoggedOperation insert(long revision, String text) {
         TextOperation op = TextOperation.builder().retain((int) revision - 1).insert(text).build();
