@@ -17,7 +17,7 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
  * Tyrus has no public API for this; its own Grizzly container always starts a server of its own.
  */
 final class WebSocketContainer extends TyrusServerContainer {
-    static final long NO_IDLE_TIMER = -1;
+    private static final long NO_IDLE_TIMER = -1;
 
     private final Map<String, Object> properties;
     private final TyrusWebSocketEngine engine;
