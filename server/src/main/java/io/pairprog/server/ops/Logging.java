@@ -4,19 +4,17 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.joran.spi.JoranException;
 import java.util.Iterator;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies {@code --log-format} and {@code --debug} to Logback. Logback configures itself from
- * {@code logback.xml} the moment the first logger exists, long before the command line is parsed, so
- * this loads that file again and then changes what the settings say: levels, and the encoder of the
- * console appender.
+ * Applies {@code --log-format} and {@code --debug} to Logback. Logback configures itself (from
+ * {@link LogbackDefaults}) the moment the first logger exists, long before the command line is parsed,
+ * so this starts again from those defaults and then changes what the settings say: levels, and the
+ * encoder of the console appender.
  *
  * <p>An operator's own {@code -Dlogback.configurationFile} wins: then nothing is changed here.
  */
@@ -26,15 +24,11 @@ public final class Logging {
 
     public static void configure(LogFormat format, boolean debug) {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        if (!(factory instanceof LoggerContext context) || System.getProperty("logback.configurationFile") != null) {
+        if (!(factory instanceof LoggerContext context) || LogbackDefaults.operatorFileGiven()) {
             return;
         }
         context.reset();
-        try {
-            new ContextInitializer(context).autoConfig();
-        } catch (JoranException e) {
-            throw new IllegalStateException("logback.xml: " + e.getMessage(), e);
-        }
+        LogbackDefaults.apply(context);
         if (debug) {
             context.getLogger("io.pairprog").setLevel(Level.DEBUG);
             context.getLogger("com.zaxxer.hikari").setLevel(Level.INFO);
