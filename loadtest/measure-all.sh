@@ -13,8 +13,8 @@ out=${OUT:-target/perf}
 runs=${RUNS:-3}
 warmup=${WARMUP:-60}
 mkdir -p "$out"
-server=(java -XX:SharedArchiveFile=server/target/pairprog-server.jsa -jar server/target/pairprog-server.jar
-        --host 127.0.0.1 --port 8000 --max-connections-per-address 100000)
+server=(java -XX:SharedArchiveFile=server/target/pairprog-server.jsa -XX:CompileThresholdScaling=5
+        -jar server/target/pairprog-server.jar --host 127.0.0.1 --port 8000 --max-connections-per-address 100000)
 tool=(taskset -c 1 java -jar loadtest/target/pairprog-loadtest.jar)
 pid=
 
@@ -63,3 +63,5 @@ done
     >"$out/startup-cds.json"
 "${tool[@]}" startup --runs 5 --output json -- taskset -c 0 java -jar server/target/pairprog-server.jar \
     --host 127.0.0.1 --port 8000 --data-dir {tmp} >"$out/startup-plain.json"
+# Both cores: no load runs while a server starts, so the JIT's threads may use the second one.
+"${tool[@]}" startup --runs 5 --output json -- "${server[@]}" --data-dir {tmp} >"$out/startup-cds-2cores.json"
