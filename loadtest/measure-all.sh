@@ -63,5 +63,7 @@ done
     >"$out/startup-cds.json"
 "${tool[@]}" startup --runs 5 --output json -- taskset -c 0 java -jar server/target/pairprog-server.jar \
     --host 127.0.0.1 --port 8000 --data-dir {tmp} >"$out/startup-plain.json"
-# Both cores: no load runs while a server starts, so the JIT's threads may use the second one.
-"${tool[@]}" startup --runs 5 --output json -- "${server[@]}" --data-dir {tmp} >"$out/startup-cds-2cores.json"
+# Both cores: no load runs while a server starts, so the JIT's threads may use the second one. The
+# server is started by the tool, so it would inherit the tool's core without a taskset of its own.
+"${tool[@]}" startup --runs 5 --output json -- taskset -c 0,1 "${server[@]}" --data-dir {tmp} \
+    >"$out/startup-cds-2cores.json"
