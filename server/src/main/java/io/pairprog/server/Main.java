@@ -7,6 +7,7 @@ import io.pairprog.server.http.RestApplication;
 import io.pairprog.server.ops.DotEnv;
 import io.pairprog.server.ops.EnvironmentDefaults;
 import io.pairprog.server.ops.HealthResource;
+import io.pairprog.server.ops.Liveness;
 import io.pairprog.server.ops.Logging;
 import io.pairprog.server.ops.MetricsResource;
 import io.pairprog.server.ops.OpenApiResource;
@@ -27,6 +28,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -68,7 +70,11 @@ public final class Main {
         ResourceConfig rest = RestApplication.create(roomStore,
                 new RoomHistory(operationLog, new RoomTexts(database)), rooms, config.maxMessageBytes(), config.completion());
         // Operations beside the API; /openapi.json describes whatever is registered in rest by then.
-        rest.registerInstances(new HealthResource(database), new MetricsResource(metrics), new OpenApiResource(rest));
+        Liveness liveness = new Liveness();
+        liveness.watch(commits::problem);
+        liveness.watch(database::problem);
+        rest.registerInstances(new HealthResource(database, liveness), new MetricsResource(metrics),
+                new OpenApiResource(rest));
         web = new WebServer(config.host(), config.port(), rest, webSockets);
     }
 
@@ -78,6 +84,9 @@ public final class Main {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
         }
+        // A thread that dies must say so where operators look; liveness then reports what it stopped.
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
+                log.error("thread {} died of an uncaught {}", thread.getName(), error.getClass().getName(), error));
         Main main = new Main(config);
         // The database opens (and migrates) on a thread of its own while the metrics start and Jersey,
         // Tyrus and Grizzly are set up on this one: neither needs the other until the port opens, and on
@@ -181,6 +190,23 @@ public final class Main {
     }
 
     /**
+     * Keeps the JVM up until the shutdown hook has stopped the server. Grizzly's threads are daemons, so
+     * without it the process lived only as long as some other thread happened not to be one, and the
+     * death of that thread (once, the commit thread) ended the process.
+     */
+    private static void holdTheProcessUntil(CountDownLatch stopped) {
+        Thread holder = new Thread(() -> {
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "keep-alive");
+        holder.setDaemon(false);
+        holder.start();
+    }
+
+    /**
      * Reads the settings (command line &gt; {@code environment} &gt; {@code dotEnv} file &gt; defaults), applies
      * the logging ones and starts the server, which then runs until SIGTERM. Returns the exit code: 0 when
      * the server runs (or help was shown), 2 for a wrong setting, 1 when it cannot start; each failure is
@@ -215,11 +241,14 @@ public final class Main {
         try {
             Logging.configure(config.logFormat(), config.debug());
             Main main = start(config);
+            CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 log.info("shutting down");
                 main.stop();
                 log.info("stopped");
+                stopped.countDown();
             }, "shutdown"));
+            holdTheProcessUntil(stopped);
             return 0;
         } catch (Exception e) {
             log.debug("start failed", e);

@@ -303,26 +303,11 @@ public final class TextOperation {
                 return true;
             }
             if (c instanceof Insert i) {
-                if (hasLoneSurrogate(i.text())) {
+                if (!Utf16.isWellFormed(i.text())) {
                     return true;
                 }
             } else {
                 pos += c.length();
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasLoneSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (Character.isHighSurrogate(ch)) {
-                if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-                    return true;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(ch)) {
-                return true;
             }
         }
         return false;

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.pairprog.ot.OperationException;
 import io.pairprog.ot.Selection;
 import io.pairprog.ot.TextOperation;
+import io.pairprog.ot.Utf16;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,15 @@ public final class MessageCodec {
     /** Reads a message a client sent; the server's entry point. */
     public ClientMessage decodeClient(String json) throws ProtocolException {
         Fields f = parse(json);
+        try {
+            return decodeClient(f);
+        } catch (ProtocolException e) {
+            // An op refused here is still an edit its sender waits on: name it, as the room's refusals do.
+            throw f.type.equals(ClientMessage.Op.TYPE) ? e.withClientSeq(f.clientSeqIfReadable()) : e;
+        }
+    }
+
+    private static ClientMessage decodeClient(Fields f) throws ProtocolException {
         try {
             return switch (f.type) {
                 case ClientMessage.CodeUpdate.TYPE -> new ClientMessage.CodeUpdate(f.text("code"));
@@ -253,11 +263,19 @@ public final class MessageCodec {
             for (JsonNode element : value) {
                 wire.add(wireValue(element));
             }
+            TextOperation op;
             try {
-                return TextOperation.fromWire(wire);
+                op = TextOperation.fromWire(wire);
             } catch (OperationException e) {
                 throw new ProtocolException(ErrorCode.INVALID_OPERATION, e.getMessage());
             }
+            for (Object element : wire) {
+                if (element instanceof String text && !Utf16.isWellFormed(text)) {
+                    throw new ProtocolException(ErrorCode.INVALID_OPERATION, type + ": field \"" + name
+                            + "\" inserts a lone UTF-16 surrogate (half of a pair)");
+                }
+            }
+            return op;
         }
 
         /** {@code [{"anchor": a, "head": h}, …]}; positions are checked against the document by the receiver. */
@@ -321,9 +339,21 @@ public final class MessageCodec {
             return value;
         }
 
+        /** A non-negative integer {@code clientSeq}, or null: only to name a refused op. */
+        Long clientSeqIfReadable() {
+            JsonNode seq = node.get("clientSeq");
+            return seq != null && seq.isIntegralNumber() && seq.canConvertToLong() && seq.longValue() >= 0
+                    ? seq.longValue() : null;
+        }
+
+        /** Every string a client sends must be encodable again: one with a lone surrogate never is. */
         private String textValue(String name, JsonNode value) throws ProtocolException {
             if (!value.isTextual()) {
                 throw malformed(name, "a string", value);
+            }
+            if (!Utf16.isWellFormed(value.textValue())) {
+                throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, type + ": field \"" + name
+                        + "\" holds a lone UTF-16 surrogate (half of a pair), which no UTF-8 text can carry");
             }
             return value.textValue();
         }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,15 +32,24 @@ public final class HealthResource {
     private static final int QUERY_TIMEOUT_SECONDS = 1;
 
     private final Database database;
+    private final Liveness liveness;
 
-    public HealthResource(Database database) {
+    public HealthResource(Database database, Liveness liveness) {
         this.database = database;
+        this.liveness = liveness;
     }
 
     @GET
-    @Operation(summary = "Liveness: the server answers HTTP")
-    public Health live() {
-        return new Health("UP", null, null);
+    @Operation(summary = "Liveness: the server answers HTTP and its internal threads and store are alive",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "alive",
+                            content = @Content(schema = @Schema(implementation = Health.class))),
+                    @ApiResponse(responseCode = "503", description = "a part of the server has died; restart it",
+                            content = @Content(schema = @Schema(implementation = Health.class)))})
+    public Response live() {
+        List<String> problems = liveness.problems();
+        return problems.isEmpty() ? Response.ok(new Health("UP", null, null)).build()
+                : Response.status(503).entity(new Health("DOWN", null, String.join("; ", problems))).build();
     }
 
     @GET

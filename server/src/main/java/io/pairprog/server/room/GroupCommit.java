@@ -1,6 +1,8 @@
 package io.pairprog.server.room;
 
+import io.pairprog.protocol.CloseCodes;
 import io.pairprog.server.Managed;
+import io.pairprog.server.ops.LogIds;
 import io.pairprog.server.store.CommitBatch;
 import io.pairprog.server.store.Database;
 import io.pairprog.server.store.LoggedOperation;
@@ -49,6 +51,11 @@ public final class GroupCommit implements Managed, CommitSink {
         thread.start();
     }
 
+    /** For liveness: while this thread is gone, every edit waits forever for its acknowledgement. */
+    public String problem() {
+        return running && !thread.isAlive() ? "the group-commit thread has stopped; no edit can be stored" : null;
+    }
+
     /** Commits everything already queued, then stops. */
     @Override
     public void stop() throws InterruptedException {
@@ -83,7 +90,8 @@ public final class GroupCommit implements Managed, CommitSink {
             queue.drainTo(batch, maxBatch - 1);
             try {
                 commit(batch);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Whatever one batch throws (an Error from a send included), the next batch must be stored.
                 log.error("group commit crashed on a batch of {} edits", batch.size(), e);
             } finally {
                 unfinished.addAndGet(-batch.size());
@@ -110,7 +118,7 @@ public final class GroupCommit implements Managed, CommitSink {
                 long start = System.nanoTime();
                 write(byRoom);
                 observer.committed(edits, System.nanoTime() - start);
-                byRoom.forEach(Room::committed);
+                byRoom.forEach((room, stored) -> inRoom(room, "committed", () -> room.committed(stored)));
                 long now = System.nanoTime();
                 byRoom.values().forEach(list -> list.forEach(e -> observer.delivered(now - e.receivedNanos())));
                 return;
@@ -132,7 +140,26 @@ public final class GroupCommit implements Managed, CommitSink {
                 failure.getMessage());
         StoreException cause = failure;
         observer.commitFailed(edits);
-        byRoom.keySet().forEach(room -> room.failed(cause));
+        byRoom.keySet().forEach(room -> inRoom(room, "failed", () -> room.failed(cause)));
+    }
+
+    /**
+     * Runs one room's callback so that nothing it throws reaches the other rooms of the batch or this
+     * thread. Such a room may have told some clients and not others: it closes every connection, and
+     * each client catches up from the stored log when it reconnects.
+     */
+    private static void inRoom(Room room, String callback, Runnable work) {
+        try {
+            work.run();
+        } catch (Throwable e) {
+            log.error("room {} failed in its {} callback; closing its connections so that they catch up",
+                    LogIds.room(room.id()), callback, e);
+            try {
+                room.closeAll(CloseCodes.INTERNAL_ERROR, "internal error; reconnect");
+            } catch (Throwable closing) {
+                log.error("closing the connections of room {} failed too", LogIds.room(room.id()), closing);
+            }
+        }
     }
 
     /**
@@ -147,17 +174,17 @@ public final class GroupCommit implements Managed, CommitSink {
                 long start = System.nanoTime();
                 write(Map.of(room, entry.getValue()));
                 observer.committed(entry.getValue().size(), System.nanoTime() - start);
-                room.committed(entry.getValue());
+                inRoom(room, "committed", () -> room.committed(entry.getValue()));
             } catch (StoreException e) {
                 if (e.kind() == StoreException.Kind.CONFLICT) {
                     log.info("room {} lost a revision race; transforming its {} edits past the winner's",
-                            room.id(), entry.getValue().size());
-                    room.rebase(e);
+                            LogIds.room(room.id()), entry.getValue().size());
+                    inRoom(room, "rebase", () -> room.rebase(e));
                 } else {
-                    log.warn("commit of {} edits in room {} failed ({}): {}", entry.getValue().size(), room.id(),
-                            e.kind(), e.getMessage());
+                    log.warn("commit of {} edits in room {} failed ({}): {}", entry.getValue().size(),
+                            LogIds.room(room.id()), e.kind(), e.getMessage());
                     observer.commitFailed(entry.getValue().size());
-                    room.failed(e);
+                    inRoom(room, "failed", () -> room.failed(e));
                 }
             }
         }

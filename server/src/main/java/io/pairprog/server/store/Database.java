@@ -25,6 +25,8 @@ public final class Database implements Managed {
     private final DatabaseUrl url;
     private final int poolSize;
     private HikariDataSource dataSource;
+    /** Why the store can never work again in this process (the embedded one closes itself after a panic). */
+    private volatile String closedForGood;
 
     public Database(DatabaseUrl url, int poolSize) {
         this.url = url;
@@ -63,6 +65,11 @@ public final class Database implements Managed {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** For liveness: null while the store works or may work again once it is reachable. */
+    public String problem() {
+        return closedForGood;
     }
 
     /** Whether this is PostgreSQL (else the embedded H2), for the few writes worth a statement of its own. */

@@ -34,10 +34,10 @@ final class ConnectionGuard {
         this.origins = new OriginPolicy(limits.allowedOrigins());
         long ping = limits.pingInterval().toMillis();
         if (ping > 0) {
-            timer.scheduleAtFixedRate(this::pingAll, ping, ping, TimeUnit.MILLISECONDS);
+            timer.scheduleAtFixedRate(survive("ping", this::pingAll), ping, ping, TimeUnit.MILLISECONDS);
         }
         long sweep = Math.max(50, limits.idleTimeout().toMillis() / 4);
-        timer.scheduleAtFixedRate(this::closeIdle, sweep, sweep, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(survive("idle sweep", this::closeIdle), sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
     ConnectionLimits limits() {
@@ -77,7 +77,18 @@ final class ConnectionGuard {
 
     /** Runs work off the caller's thread, e.g. closing a connection from inside a room's lock. */
     void later(Runnable work) {
-        timer.execute(work);
+        timer.execute(survive("deferred work", work));
+    }
+
+    /** A periodic task that throws is never run again: the heartbeat must outlive any one failure. */
+    private static Runnable survive(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (Throwable e) {
+                log.error("websocket {} failed", what, e);
+            }
+        };
     }
 
     private void pingAll() {

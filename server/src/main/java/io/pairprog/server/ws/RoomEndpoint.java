@@ -139,7 +139,7 @@ public final class RoomEndpoint extends Endpoint {
         try {
             message = codec.decodeClient(text);
         } catch (ProtocolException e) {
-            peer.send(codec.encode(new ServerMessage.Error(e.code(), e.getMessage(), null)));
+            peer.send(codec.encode(new ServerMessage.Error(e.code(), e.getMessage(), e.clientSeq())));
             return;
         }
         try {

@@ -42,10 +42,12 @@ final class SessionPeer implements Peer {
         }
         try {
             session.getAsyncRemote().sendText(json, result -> queued.addAndGet(-size));
-        } catch (RuntimeException e) {
-            // Never let one broken connection interrupt a broadcast to the others.
+        } catch (Throwable e) {
+            // Never let one connection interrupt a broadcast to the others, nor a room's caller: Tyrus
+            // throws Errors too (text it cannot encode). Such a connection has lost a message, so it goes.
             queued.addAndGet(-size);
-            log.debug("session {} failed a send; its close handler removes it", session.getId(), e);
+            log.warn("session {} failed a send ({}); closing it", session.getId(), e.toString());
+            guard.later(() -> close(CloseCodes.INTERNAL_ERROR, "a message could not be sent; reconnect"));
         }
     }
 

@@ -64,12 +64,48 @@ class GroupCommitTest {
         assertThat(rooms.find(refused.id()).orElseThrow().revision()).isZero();
     }
 
+    /**
+     * Whatever one room's callback throws (here an Error, as Tyrus throws for text it cannot encode) must
+     * neither stop the commit thread nor cost the other rooms of the batch their acknowledgements; the
+     * failing room closes its connections so that its clients catch up from the log.
+     */
+    @Test
+    void anErrorInOneRoomsCallbackNeitherStopsTheCommitThreadNorCostsOtherRoomsTheirAcks() throws Exception {
+        RoomRecord broken = rooms.create("python");
+        RoomRecord healthy = rooms.create("python");
+        Recorder brokenClient = typeOneEdit(broken);
+        brokenClient.failOnAck = true;
+        Recorder healthyClient = typeOneEdit(healthy);
+        GroupCommit commits = new GroupCommit(database, 1000, RoomObserver.NONE);
+        commits.start();
+        try {
+            List<PendingEdit> queued = List.copyOf(batch);
+            batch.clear();
+            queued.forEach(commits::submit);
+            commits.flush(10_000);
+            assertThat(healthyClient.received).anyMatch(m -> m.contains("\"type\":\"ack\""));
+            assertThat(brokenClient.received).contains("closed 1011");
+            assertThat(commits.problem()).isNull();
+
+            // The thread is alive: a later edit is stored and acknowledged too.
+            Room room = healthyClient.room;
+            room.receive(healthyClient, new ClientMessage.Op("c1", 2, 1, TextOperation.builder().retain(2).insert("!").build()));
+            batch.forEach(commits::submit);
+            commits.flush(10_000);
+            assertThat(healthyClient.received).anyMatch(m -> m.contains("\"revision\":2,\"clientSeq\":2"));
+            assertThat(rooms.find(healthy.id()).orElseThrow().code()).isEqualTo("hi!");
+        } finally {
+            commits.stop();
+        }
+    }
+
     /** A room of its own with one OT client that says hello and types "hi"; its edit joins the batch. */
     private Recorder typeOneEdit(RoomRecord record) {
         OperationLog log = new OperationLog(database);
         Room room = new Room(record, log.lastSequences(record.id()), new RoomLimits(1 << 20, 100),
                 RoomStorage.of(rooms, log), batch::add, CODEC, r -> { });
         Recorder client = new Recorder();
+        client.room = room;
         room.join(client, false);
         room.hello(client, new ClientMessage.Hello("c1", 0, null));
         room.receive(client, new ClientMessage.Op("c1", 1, 0, TextOperation.builder().insert("hi").build()));
@@ -78,9 +114,14 @@ class GroupCommitTest {
 
     private static final class Recorder implements Peer {
         final List<String> received = new ArrayList<>();
+        Room room;
+        boolean failOnAck;
 
         @Override
         public void send(String json) {
+            if (failOnAck && json.contains("\"type\":\"ack\"")) {
+                throw new Error("simulated: the encoder cannot send this");
+            }
             received.add(json);
         }
 

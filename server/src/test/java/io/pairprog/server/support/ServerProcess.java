@@ -65,6 +65,10 @@ public final class ServerProcess implements AutoCloseable {
         return URI.create("ws://127.0.0.1:" + port + path);
     }
 
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     public String output() throws IOException {
         return Files.readString(log);
     }
