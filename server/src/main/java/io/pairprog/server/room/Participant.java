@@ -19,11 +19,10 @@ final class Participant {
     final String legacyId;
     long legacySeq;
     /**
-     * The text this seed-style client last saw (sent to it, or sent by it) and its revision: its next whole
-     * text is diffed against this, not against the head, so concurrent edits by others are kept.
+     * The texts this seed-style client may have typed on (sent to it, or sent by it): its next whole text
+     * is diffed against one of them, not against the head, so concurrent edits by others are kept.
      */
-    String knownText;
-    long knownRevision;
+    final SeenTexts seen;
     String clientId;
     String name;
     String color;
@@ -37,12 +36,7 @@ final class Participant {
         this.peer = peer;
         this.readOnly = readOnly;
         this.legacyId = legacyId;
-        saw(text, revision);
-    }
-
-    void saw(String text, long revision) {
-        knownText = text;
-        knownRevision = revision;
+        this.seen = new SeenTexts(text, revision);
     }
 
     boolean speaksOt() {

@@ -383,7 +383,7 @@ public final class Room {
     public void replaceText(Peer peer, String code) {
         withOperationsAfter(() -> {
             Participant p = participants.get(peer);
-            return p == null ? NOTHING_TO_READ : p.knownRevision;
+            return p == null ? NOTHING_TO_READ : p.seen.oldestRevision();
         }, () -> replaceTextLocked(peer, code));
     }
 
@@ -404,12 +404,13 @@ public final class Room {
             sendError(peer, ErrorCode.MALFORMED_MESSAGE, "code_update: " + NUL_REFUSED, null);
             return;
         }
-        TextOperation edit = TextDiff.between(p.knownText, code);
+        SeenTexts.Seen base = p.seen.baseOf(code);
+        TextOperation edit = TextDiff.between(base.text(), code);
         if (edit.isNoop()) {
             return;
         }
         try {
-            for (LoggedOperation concurrent : recent.range(p.knownRevision, revision)) {
+            for (LoggedOperation concurrent : recent.range(base.revision(), revision)) {
                 edit = TextOperation.transform(edit, concurrent.operation()).aPrime();
             }
         } catch (StoreException e) {
@@ -418,7 +419,7 @@ public final class Room {
         }
         if (apply(p, p.legacyId, p.legacySeq + 1, edit, p.authorship(), null)) {
             p.legacySeq++;
-            p.saw(code, revision);
+            p.seen.saw(code, revision);
         }
     }
 
@@ -581,7 +582,7 @@ public final class Room {
                 update = codec.encode(new ServerMessage.CodeUpdate(durableText, durableRevision));
             }
             p.peer.send(update);
-            p.saw(durableText, durableRevision);
+            p.seen.saw(durableText, durableRevision);
         }
     }
 
@@ -601,9 +602,9 @@ public final class Room {
             }
         }
         for (Participant p : everyone) {
-            if (p.knownRevision > durableRevision) {
+            if (p.seen.forgetAfter(durableRevision)) {
                 // Its next whole text is then diffed against the stored one, which re-applies the lost change.
-                p.saw(durableText, durableRevision);
+                p.seen.saw(durableText, durableRevision);
             }
         }
         if (cause.kind() == StoreException.Kind.CONFLICT) {
@@ -649,9 +650,9 @@ public final class Room {
                     edit.receivedNanos(), edit.rebases() + 1, edit.stored());
             pending.add(again);
             commits.submit(again);
-            if (edit.sender() != null && edit.sender().knownRevision > oldDurable) {
+            if (edit.sender() != null && edit.sender().seen.forgetAfter(oldDurable)) {
                 // A seed client's own pending text moved; what it last saw is now this edit's result.
-                edit.sender().saw(after, revision);
+                edit.sender().seen.saw(after, revision);
             }
         }
     }
