@@ -13,8 +13,10 @@ import io.pairprog.server.ops.MetricsResource;
 import io.pairprog.server.ops.OpenApiResource;
 import io.pairprog.server.ops.Reasons;
 import io.pairprog.server.ops.ServerMetrics;
+import io.pairprog.server.room.CatchUpPool;
 import io.pairprog.server.room.GroupCommit;
 import io.pairprog.server.room.RoomRegistry;
+import io.pairprog.server.store.ClientBindingStore;
 import io.pairprog.server.store.Database;
 import io.pairprog.server.store.OperationLog;
 import io.pairprog.server.store.RoomStore;
@@ -46,11 +48,14 @@ import picocli.CommandLine.ParameterException;
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
     private static final String PROGRAM = "pairprog-server";
+    /** Catch-ups mostly wait on the database and on slow readers; a few threads keep the database busy enough. */
+    private static final int CATCH_UP_THREADS = 4;
 
     /** In start order; two threads add to it while the server starts (see {@link #start}). */
     private final List<Managed> started = Collections.synchronizedList(new ArrayList<>());
     private final RoomRegistry rooms;
     private final GroupCommit commits;
+    private final CatchUpPool catchUps;
     private final WebServer web;
     private final Database database;
     private final ServerMetrics metrics;
@@ -64,7 +69,9 @@ public final class Main {
         metrics = new ServerMetrics();
         commits = new GroupCommit(database, config.commitBatch(), metrics.roomObserver());
         OperationLog operationLog = new OperationLog(database);
-        rooms = new RoomRegistry(roomStore, operationLog, commits, codec, config.roomLimits());
+        catchUps = new CatchUpPool(CATCH_UP_THREADS);
+        rooms = new RoomRegistry(roomStore, operationLog, new ClientBindingStore(database), commits, codec,
+                config.roomLimits(), catchUps);
         WebSockets webSockets = new WebSockets(rooms, codec, config.connectionLimits());
         metrics.watch(webSockets, rooms);
         ResourceConfig rest = RestApplication.create(roomStore,
@@ -112,7 +119,7 @@ public final class Main {
             if (setupFailure != null) {
                 throw setupFailure;
             }
-            main.startInOrder(main.commits, main.web);
+            main.startInOrder(main.commits, main.catchUps, main.web);
         } catch (Exception e) {
             main.stop();
             throw e;

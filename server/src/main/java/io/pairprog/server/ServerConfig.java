@@ -75,6 +75,11 @@ public final class ServerConfig {
             description = "Unread outgoing bytes after which a slow client is disconnected (env MAX_QUEUED_BYTES).")
     long maxQueuedBytes;
 
+    @Option(names = "--max-queued-bytes-total", defaultValue = "0",
+            description = "Unread outgoing bytes of all connections together; over it the largest queues are "
+                    + "closed. 0: a quarter of the heap (env MAX_QUEUED_BYTES_TOTAL).")
+    long maxQueuedBytesTotal;
+
     @Option(names = "--idle-timeout-seconds", defaultValue = "120",
             description = "Close connections silent this long, pongs included (env IDLE_TIMEOUT_SECONDS).")
     long idleTimeoutSeconds;
@@ -128,11 +133,13 @@ public final class ServerConfig {
         atLeast("--max-message-bytes", maxMessageBytes, 1024);
         atLeast("--max-document-chars", maxDocumentChars, 1);
         atLeast("--history-window", historyWindow, 1);
+        atLeast("--max-room-storage-chars", maxRoomStorageChars, 1024);
         atLeast("--db-pool-size", dbPoolSize, 1);
         atLeast("--commit-batch", commitBatch, 1);
         atLeast("--max-messages-per-second", maxMessagesPerSecond, 1);
         atLeast("--max-connections-per-address", maxConnectionsPerAddress, 1);
         atLeast("--max-queued-bytes", maxQueuedBytes, 1);
+        atLeast("--max-queued-bytes-total", maxQueuedBytesTotal, 0);
         atLeast("--idle-timeout-seconds", idleTimeoutSeconds, 1);
         atLeast("--completion-timeout-ms", completionTimeoutMs, 1);
         if (pingIntervalSeconds < 0) {
@@ -187,13 +194,20 @@ public final class ServerConfig {
     public ConnectionLimits connectionLimits() {
         Set<String> origins = allowedOrigins == null ? Set.of() : allowedOrigins.stream()
                 .map(String::strip).filter(o -> !o.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        long totalQueued = maxQueuedBytesTotal > 0 ? maxQueuedBytesTotal : Runtime.getRuntime().maxMemory() / 4;
         return new ConnectionLimits(maxMessageBytes, maxMessagesPerSecond, maxConnectionsPerAddress, maxQueuedBytes,
-                Duration.ofSeconds(idleTimeoutSeconds), Duration.ofMillis((long) (pingIntervalSeconds * 1000)), origins);
+                totalQueued, Duration.ofSeconds(idleTimeoutSeconds), Duration.ofMillis((long) (pingIntervalSeconds * 1000)),
+                origins);
     }
 
     public RoomLimits roomLimits() {
-        return new RoomLimits(maxDocumentChars, historyWindow);
+        return new RoomLimits(maxDocumentChars, historyWindow, maxRoomStorageChars);
     }
+
+    @Option(names = "--max-room-storage-chars", defaultValue = "536870912",
+            description = "What one room may store in all, history and snapshots, in characters; beyond it edits "
+                    + "are refused (env MAX_ROOM_STORAGE_CHARS).")
+    long maxRoomStorageChars;
 
     // Autocomplete's optional model. Without a URL the rules answer alone and nothing leaves the server.
 

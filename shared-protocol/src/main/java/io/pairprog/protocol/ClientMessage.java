@@ -40,15 +40,23 @@ public sealed interface ClientMessage permits ClientMessage.CodeUpdate, ClientMe
     /**
      * An OT client joins, or rejoins after a reconnect, holding the document at {@code revision}.
      * The server answers with every operation after that revision, then {@code joined}.
-     * {@code name} is a display name and may be null.
+     * {@code name} is a display name and may be null. A client id belongs to whoever first used it in
+     * the room: the first {@code joined} carries a {@code resumeToken}, and every later {@code hello}
+     * with that id must carry it ({@code null} on the first).
      */
     @JsonTypeName(Hello.TYPE)
-    record Hello(String clientId, long revision, String name) implements ClientMessage {
+    record Hello(String clientId, long revision, String name, String resumeToken) implements ClientMessage {
         public static final String TYPE = "hello";
 
         public Hello {
-            Require.clientId(TYPE, "clientId", clientId);
+            Require.chosenClientId(TYPE, "clientId", clientId);
             Require.nonNegative(TYPE, "revision", revision);
+            Require.optionalToken(TYPE, "resumeToken", resumeToken);
+        }
+
+        /** A first hello: the client id is new to the room. */
+        public Hello(String clientId, long revision, String name) {
+            this(clientId, revision, name, null);
         }
     }
 
@@ -61,7 +69,7 @@ public sealed interface ClientMessage permits ClientMessage.CodeUpdate, ClientMe
         public static final String TYPE = "op";
 
         public Op {
-            Require.clientId(TYPE, "clientId", clientId);
+            Require.chosenClientId(TYPE, "clientId", clientId);
             Require.nonNegative(TYPE, "clientSeq", clientSeq);
             Require.nonNegative(TYPE, "baseRevision", baseRevision);
             Require.present(TYPE, "op", op);

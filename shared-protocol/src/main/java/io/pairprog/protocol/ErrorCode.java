@@ -25,7 +25,11 @@ public enum ErrorCode {
     INVALID_OPERATION,
     /** The client claims a revision the server has not reached; the client must reload. */
     REVISION_IN_FUTURE,
-    /** The operations after the client's revision are no longer kept; the client must reload. */
+    /**
+     * The {@code op} is based on a revision so far back that transforming it would cost more than one
+     * message may; nothing was applied. The client catches up ({@code hello}) and resends the edit, which
+     * then has a recent base.
+     */
     REVISION_NOT_AVAILABLE,
     /** An {@code op} arrived on a connection that has not completed {@code hello}. */
     NOT_JOINED,
@@ -57,5 +61,15 @@ public enum ErrorCode {
     /** An HTTP request named a revision the room has not reached (or a negative one). */
     REVISION_NOT_FOUND,
     /** An unexpected server failure; the message carries an id that is also in the server log. */
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /**
+     * {@code hello} named a client id that another client holds in this room, without its
+     * {@code resumeToken}; nothing was joined. The client starts over with a new client id.
+     */
+    CLIENT_ID_TAKEN,
+    /**
+     * The room has stored as much as one room may (its history and snapshots); the edit was not
+     * applied, and no further one will be. The text can still be read, copied and restored elsewhere.
+     */
+    STORAGE_QUOTA_EXCEEDED
 }

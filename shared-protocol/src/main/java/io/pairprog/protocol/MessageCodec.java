@@ -37,6 +37,12 @@ public final class MessageCodec {
     /** Deepest JSON nesting accepted; real messages are two levels deep (object, op array). */
     public static final int MAX_NESTING_DEPTH = 32;
 
+    /**
+     * Most components one operation may have: a replace-all over a large file stays below; an operation
+     * near a message's size limit in components would cost the server seconds of transformation.
+     */
+    public static final int MAX_OPERATION_COMPONENTS = 50_000;
+
     private final ObjectReader treeReader;
     private final ObjectWriter clientWriter;
     private final ObjectWriter serverWriter;
@@ -77,7 +83,7 @@ public final class MessageCodec {
             return switch (f.type) {
                 case ClientMessage.CodeUpdate.TYPE -> new ClientMessage.CodeUpdate(f.text("code"));
                 case ClientMessage.Hello.TYPE -> new ClientMessage.Hello(
-                        f.text("clientId"), f.integer("revision"), f.optionalText("name"));
+                        f.text("clientId"), f.integer("revision"), f.optionalText("name"), f.optionalText("resumeToken"));
                 case ClientMessage.Op.TYPE -> new ClientMessage.Op(
                         f.text("clientId"), f.integer("clientSeq"), f.integer("baseRevision"), f.operation("op"));
                 case ClientMessage.Cursor.TYPE -> new ClientMessage.Cursor(f.integer("revision"), f.ranges("ranges"));
@@ -101,7 +107,7 @@ public final class MessageCodec {
                         f.text("code"), f.integer("revision"));
                 case ServerMessage.Joined.TYPE -> new ServerMessage.Joined(f.text("clientId"),
                         f.integer("revision"), f.text("color"), f.text("language"), f.participants("participants"),
-                        f.optionalBoolean("readOnly"));
+                        f.optionalBoolean("readOnly"), f.optionalText("resumeToken"));
                 case ServerMessage.Op.TYPE -> new ServerMessage.Op(
                         f.integer("revision"), f.text("clientId"), f.integer("clientSeq"), f.operation("op"));
                 case ServerMessage.Ack.TYPE -> new ServerMessage.Ack(
@@ -258,6 +264,10 @@ public final class MessageCodec {
             JsonNode value = required(name);
             if (!value.isArray()) {
                 throw malformed(name, "an array", value);
+            }
+            if (value.size() > MAX_OPERATION_COMPONENTS) {
+                throw new ProtocolException(ErrorCode.INVALID_OPERATION, type + ": field \"" + name + "\" has "
+                        + value.size() + " components, more than the " + MAX_OPERATION_COMPONENTS + " one operation may have");
             }
             List<Object> wire = new ArrayList<>(value.size());
             for (JsonNode element : value) {

@@ -34,6 +34,32 @@ final class Require {
     }
 
     /**
+     * Prefixes of the ids the server gives itself: whole-text (seed) connections and restores. A client
+     * choosing one could pass for them.
+     */
+    static final java.util.List<String> SERVER_ID_PREFIXES = java.util.List.of("legacy-", "restore-");
+
+    /** A client id a client chose: well-formed and outside the server's own namespaces. */
+    static String chosenClientId(String type, String field, String value) {
+        clientId(type, field, value);
+        for (String prefix : SERVER_ID_PREFIXES) {
+            if (value.startsWith(prefix)) {
+                throw new IllegalArgumentException(type + ": " + field + " must not start with " + quote(prefix)
+                        + ", which the server uses for its own ids");
+            }
+        }
+        return value;
+    }
+
+    /** A resume token: absent, or 16-64 characters of [A-Za-z0-9_-] (the server makes base64url ones). */
+    static String optionalToken(String type, String field, String value) {
+        if (value != null && (value.length() < 16 || !isClientId(value))) {
+            throw new IllegalArgumentException(type + ": " + field + " must be 16-64 characters of [A-Za-z0-9_-]");
+        }
+        return value;
+    }
+
+    /**
      * {@code [A-Za-z0-9_-]{1,64}}, checked by hand: every operation carries a client id, and a regex
      * match allocates a matcher per message on the server's hottest path.
      */

@@ -56,11 +56,12 @@ public sealed interface ServerMessage permits ServerMessage.InitialCode, ServerM
      * from now on the connection receives broadcasts and may send {@code op}s. {@code color} is the
      * joiner's colour; {@code participants} is everyone joined now, the joiner included. {@code readOnly}
      * is true on a connection opened through a view-only link: every edit it sends is refused with
-     * {@link ErrorCode#READ_ONLY}.
+     * {@link ErrorCode#READ_ONLY}. {@code resumeToken} is sent once, when the client id is new to the room:
+     * the client keeps it and sends it with every later {@code hello} of that id.
      */
     @JsonTypeName(Joined.TYPE)
     record Joined(String clientId, long revision, String color, String language, List<Participant> participants,
-                  boolean readOnly) implements ServerMessage {
+                  boolean readOnly, String resumeToken) implements ServerMessage {
         public static final String TYPE = "joined";
 
         public Joined {
@@ -69,6 +70,13 @@ public sealed interface ServerMessage permits ServerMessage.InitialCode, ServerM
             Require.present(TYPE, "color", color);
             Require.present(TYPE, "language", language);
             participants = Require.list(TYPE, "participants", participants);
+            Require.optionalToken(TYPE, "resumeToken", resumeToken);
+        }
+
+        /** A join that hands out no token: the client id was already bound to this client. */
+        public Joined(String clientId, long revision, String color, String language, List<Participant> participants,
+                      boolean readOnly) {
+            this(clientId, revision, color, language, participants, readOnly, null);
         }
     }
 

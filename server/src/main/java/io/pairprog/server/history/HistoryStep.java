@@ -1,7 +1,6 @@
 package io.pairprog.server.history;
 
-import io.pairprog.ot.TextOperation;
-import io.pairprog.server.store.LoggedOperation;
+import io.pairprog.server.store.EditSummary;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,14 +20,13 @@ public record HistoryStep(long fromRevision, long toRevision, String clientId, S
     /** No step spans more than this, so that an hour of steady typing still reads as several steps. */
     static final Duration LONGEST = Duration.ofMinutes(10);
 
-    static HistoryStep of(LoggedOperation op) {
-        long[] size = size(op.operation());
+    static HistoryStep of(EditSummary op) {
         return new HistoryStep(op.revision(), op.revision(), op.clientId(), op.author().name(), op.author().color(),
-                op.createdAt(), op.createdAt(), 1, size[0], size[1], op.author().restoredRevision());
+                op.createdAt(), op.createdAt(), 1, op.inserted(), op.deleted(), op.author().restoredRevision());
     }
 
     /** True if {@code older}, the revision just before this step, belongs to it. */
-    boolean continuesWith(LoggedOperation older) {
+    boolean continuesWith(EditSummary older) {
         return older.revision() == fromRevision - 1
                 && restoredRevision == null && older.author().restoredRevision() == null
                 && older.clientId().equals(clientId)
@@ -37,23 +35,8 @@ public record HistoryStep(long fromRevision, long toRevision, String clientId, S
     }
 
     /** This step with {@code older} prepended; the name and colour stay the newest ones. */
-    HistoryStep extendedBy(LoggedOperation older) {
-        long[] size = size(older.operation());
+    HistoryStep extendedBy(EditSummary older) {
         return new HistoryStep(older.revision(), toRevision, clientId, author, color, older.createdAt(), endedAt,
-                edits + 1, inserted + size[0], deleted + size[1], null);
-    }
-
-    /** {inserted, deleted} characters. */
-    private static long[] size(TextOperation op) {
-        long inserted = 0;
-        long deleted = 0;
-        for (TextOperation.Component c : op.components()) {
-            if (c instanceof TextOperation.Insert insert) {
-                inserted += insert.text().length();
-            } else if (c instanceof TextOperation.Delete delete) {
-                deleted += delete.n();
-            }
-        }
-        return new long[] {inserted, deleted};
+                edits + 1, inserted + older.inserted(), deleted + older.deleted(), null);
     }
 }

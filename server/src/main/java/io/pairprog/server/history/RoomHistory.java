@@ -1,6 +1,6 @@
 package io.pairprog.server.history;
 
-import io.pairprog.server.store.LoggedOperation;
+import io.pairprog.server.store.EditSummary;
 import io.pairprog.server.store.OperationLog;
 import io.pairprog.server.store.RoomRecord;
 import io.pairprog.server.store.RoomTexts;
@@ -35,11 +35,11 @@ public final class RoomHistory {
         HistoryStep current = null;
         int scanned = 0;
         while (cursor > 1 && scanned < MAX_SCANNED) {
-            List<LoggedOperation> chunk = log.newestBefore(room.id(), cursor, Math.min(CHUNK, MAX_SCANNED - scanned));
+            List<EditSummary> chunk = log.newestBefore(room.id(), cursor, Math.min(CHUNK, MAX_SCANNED - scanned));
             if (chunk.isEmpty()) {
                 break;
             }
-            for (LoggedOperation op : chunk) {
+            for (EditSummary op : chunk) {
                 if (current != null && current.continuesWith(op)) {
                     current = current.extendedBy(op);
                 } else {

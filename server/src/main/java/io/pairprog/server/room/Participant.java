@@ -15,15 +15,17 @@ final class Participant {
     final Peer peer;
     /** Joined through a view-only link: sees everything, changes nothing. */
     final boolean readOnly;
-    /** The author id for this connection's full-text updates, which have no client-chosen id. */
-    final String legacyId;
-    long legacySeq;
+    /** The author id for this connection's whole-text (seed) updates, which have no client-chosen id. */
+    final String seedClientId;
+    long seedSeq;
     /**
      * The texts this seed-style client may have typed on (sent to it, or sent by it): its next whole text
      * is diffed against one of them, not against the head, so concurrent edits by others are kept.
      */
     final SeenTexts seen;
     String clientId;
+    /** Between its {@code hello} and {@code joined}: its catch-up is under way. */
+    boolean joining;
     String name;
     String color;
     /** The last selection this client sent, at {@code cursorRevision}; shown to clients who join later. */
@@ -32,10 +34,10 @@ final class Participant {
     /** The last {@link #authorship()}: every operation in the room's memory refers to it, not to a copy. */
     private Authorship authorship;
 
-    Participant(Peer peer, boolean readOnly, String legacyId, String text, long revision) {
+    Participant(Peer peer, boolean readOnly, String seedClientId, String text, long revision) {
         this.peer = peer;
         this.readOnly = readOnly;
-        this.legacyId = legacyId;
+        this.seedClientId = seedClientId;
         this.seen = new SeenTexts(text, revision);
     }
 

@@ -10,4 +10,18 @@ public interface Peer {
 
     /** Closes the connection with a WebSocket close code and a short reason. */
     void close(int code, String reason);
+
+    /**
+     * False while this connection has more unsent than a reader of the log may add to: a catch-up then
+     * waits ({@link #whenWritable}) instead of holding the whole log in memory for a client that does
+     * not read.
+     */
+    default boolean isWritable() {
+        return true;
+    }
+
+    /** Runs {@code task} once {@link #isWritable()}, on some other thread; never if the connection closes first. */
+    default void whenWritable(Runnable task) {
+        task.run();
+    }
 }

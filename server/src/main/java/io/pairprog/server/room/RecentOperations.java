@@ -1,7 +1,6 @@
 package io.pairprog.server.room;
 
 import io.pairprog.server.store.LoggedOperation;
-import io.pairprog.server.store.StoreException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,11 +9,9 @@ import java.util.UUID;
 
 /**
  * A room's newest operations in memory, with the operation log behind them: transforming an edit made a
- * few revisions ago, or a cursor, reads only memory; a client far behind costs one read of the log, which
- * the room makes before taking its lock and {@linkplain #lend lends} here for the call. Holds the
- * operations (newest - size, newest], at least {@code window} of them once there are that many, and
- * always every one not yet stored (those are nowhere else), each in the compact form of
- * {@link KeptOperation}. Guarded by the owning room's lock.
+ * few revisions ago, or a cursor, reads only memory. Holds the operations (newest - size, newest], at
+ * least {@code window} of them once there are that many, and always every one not yet stored (those are
+ * nowhere else), each in the compact form of {@link KeptOperation}. Guarded by the owning room's lock.
  */
 final class RecentOperations {
     private final UUID roomId;
@@ -22,9 +19,6 @@ final class RecentOperations {
     private final RoomStorage storage;
     /** Consecutive revisions, oldest first. */
     private final ArrayDeque<KeptOperation> recent = new ArrayDeque<>();
-    /** Older operations read from the log for the current locked call, consecutive; or why they are not. */
-    private List<LoggedOperation> lent = List.of();
-    private StoreException lentFailure;
 
     RecentOperations(UUID roomId, int window, RoomStorage storage) {
         this.roomId = roomId;
@@ -50,29 +44,36 @@ final class RecentOperations {
     }
 
     /**
-     * The newest revision after {@code after}, up to the stored {@code head}, whose operation memory no
-     * longer holds: the operations (after, result] must come from the log. At most {@code after} when
-     * memory holds them all.
+     * The newest revision after {@code after}, up to {@code head}, whose operation memory no longer
+     * holds: the operations (after, result] must come from the log. At most {@code after} when memory
+     * holds them all.
      */
     long missingUpTo(long after, long head) {
         long oldestInMemory = recent.isEmpty() ? head : recent.peekFirst().revision() - 1;
         return Math.min(oldestInMemory, head);
     }
 
-    /** True if {@code older} holds every operation (after, upTo]. */
-    static boolean covers(List<LoggedOperation> older, long after, long upTo) {
-        return !older.isEmpty() && older.get(0).revision() <= after + 1
-                && older.get(older.size() - 1).revision() >= upTo;
+    /**
+     * The operations (after, upTo] as kept, to be inflated outside the lock; null when memory lacks some
+     * of them. Kept operations never change, so the list stays valid after the lock is left.
+     */
+    List<KeptOperation> kept(long after, long upTo) {
+        if (missingUpTo(after, upTo) > after) {
+            return null;
+        }
+        List<KeptOperation> result = new ArrayList<>();
+        for (KeptOperation op : recent) {
+            if (op.revision() > after && op.revision() <= upTo) {
+                result.add(op);
+            }
+        }
+        return result;
     }
 
-    /**
-     * Operations the room read from the log before taking its lock, for {@link #range} to use during the
-     * locked call instead of reading the log itself; or the failure of that read, which {@link #range}
-     * then throws. Lend {@code List.of(), null} when the call is over.
-     */
-    void lend(List<LoggedOperation> older, StoreException failure) {
-        lent = older;
-        lentFailure = failure;
+    /** The operations (after, upTo] from memory only; null when memory lacks some of them. */
+    List<LoggedOperation> inMemory(long after, long upTo) {
+        List<KeptOperation> kept = kept(after, upTo);
+        return kept == null ? null : inflate(kept);
     }
 
     /** The operations (after, upTo], from memory when recent enough, else from the log plus memory. */
@@ -80,7 +81,7 @@ final class RecentOperations {
         List<LoggedOperation> result = new ArrayList<>();
         long missingUpTo = missingUpTo(after, upTo);
         if (after < missingUpTo) {
-            result.addAll(fromLog(after, missingUpTo));
+            result.addAll(storage.range(roomId, after, missingUpTo));
         }
         for (KeptOperation op : recent) {
             if (op.revision() > after && op.revision() <= upTo) {
@@ -90,14 +91,11 @@ final class RecentOperations {
         return result;
     }
 
-    /** From what was lent when it covers the range; else from the log itself (a rare race, or a cursor). */
-    private List<LoggedOperation> fromLog(long after, long upTo) {
-        if (lentFailure != null) {
-            throw lentFailure;
+    static List<LoggedOperation> inflate(List<KeptOperation> kept) {
+        List<LoggedOperation> ops = new ArrayList<>(kept.size());
+        for (KeptOperation op : kept) {
+            ops.add(op.inflate());
         }
-        if (covers(lent, after, upTo)) {
-            return lent.stream().filter(op -> op.revision() > after && op.revision() <= upTo).toList();
-        }
-        return storage.range(roomId, after, upTo);
+        return ops;
     }
 }

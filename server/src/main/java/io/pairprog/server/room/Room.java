@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * The authoritative document of one room: ot.js's {@code Server.receiveOperation} plus durability.
@@ -38,24 +39,36 @@ import java.util.function.LongSupplier;
  * and acks/broadcasts leave only after the commit. If a commit fails, every pending edit is rolled back
  * and its sender told, so nothing is acknowledged that was not stored.
  *
- * <p>All state is guarded by {@code this}. Work under the lock is CPU-only (transform, apply, queueing
- * non-blocking sends), except reading old operations back from the log for a client far behind.
+ * <p>All state is guarded by {@code this}. Work under the lock is short and CPU-only (transforming past
+ * the last few operations, applying, queueing non-blocking sends): reading the log and transforming past
+ * stored operations, which never change, happen before the lock is taken ({@link IncomingEdit}), and a
+ * joining client's catch-up runs on a thread of its own ({@link CatchUp}).
  */
 public final class Room {
     /** Rounds of transforming past another writer's revisions before an edit is given up. */
     static final int MAX_REBASES = 5;
+    /** An edit this close to the head is transformed the rest of the way under the lock. */
+    private static final int IN_LOCK_DISTANCE = 16;
+    /** Rounds of transforming outside the lock before the rest is done under it, however far. */
+    private static final int OUTSIDE_ROUNDS = 8;
+    /** PostgreSQL's text cannot hold U+0000: a document that did could not be stored, nor its batch. */
+    private static final String NUL_REFUSED = "the text holds U+0000 (NUL), which a document cannot hold";
+
     private final UUID id;
     private final RoomLimits limits;
     private final RoomStorage storage;
     private final CommitSink commits;
     private final MessageCodec codec;
     private final Consumer<Room> onIdle;
+    private final Executor background;
+    private final ClientBindings bindings;
 
     private String language;
     private String text;
     private long revision;
     private String durableText;
     private long durableRevision;
+    private final StoredWeight weight;
     private final RecentOperations recent;
     private final Map<String, ClientProgress> progress;
     private final List<PendingEdit> pending = new ArrayList<>();
@@ -67,10 +80,10 @@ public final class Room {
      */
     private List<Participant> everyone = List.of();
     private int epoch;
-    private long legacyIds;
+    private long seedClients;
 
     Room(RoomRecord record, Map<String, ClientProgress> progress, RoomLimits limits, RoomStorage storage,
-         CommitSink commits, MessageCodec codec, Consumer<Room> onIdle) {
+         CommitSink commits, MessageCodec codec, Consumer<Room> onIdle, Executor background) {
         this.id = record.id();
         this.language = record.language();
         this.text = record.code();
@@ -83,6 +96,9 @@ public final class Room {
         this.commits = commits;
         this.codec = codec;
         this.onIdle = onIdle;
+        this.background = background;
+        this.bindings = new ClientBindings(id, storage);
+        this.weight = new StoredWeight(record.sinceSnapshot(), record.storedChars(), limits.maxStoredChars());
         this.recent = new RecentOperations(id, limits.historyWindow(), storage);
     }
 
@@ -90,13 +106,27 @@ public final class Room {
         return id;
     }
 
+    RoomStorage storage() {
+        return storage;
+    }
+
+    ClientBindings bindings() {
+        return bindings;
+    }
+
+    String encode(LoggedOperation op) {
+        return codec.encode(broadcastOf(op));
+    }
+
+    // ---- membership -------------------------------------------------------------------------------
+
     /**
      * Adds a connection as a seed-style client and sends it the durable text. A {@code readOnly} one (from
      * a view-only link) receives everything and may change nothing.
      */
     synchronized void join(Peer peer, boolean readOnly) {
-        participants.put(peer, new Participant(peer, readOnly, "legacy-" + (++legacyIds) + "-" + shortId(), durableText,
-                durableRevision));
+        participants.put(peer, new Participant(peer, readOnly, "legacy-" + (++seedClients) + "-" + shortId(),
+                durableText, durableRevision));
         everyone = List.copyOf(participants.values());
         peer.send(codec.encode(new ServerMessage.InitialCode(durableText, durableRevision, language)));
     }
@@ -121,71 +151,115 @@ public final class Room {
     }
 
     /**
-     * Turns a connection into an OT client: sends every durable operation after the client's revision
-     * (its own included, which is how a client learns that an edit sent before a disconnect was stored),
-     * then {@code joined}.
+     * The participant behind {@code peer} if it may do {@code what}: null (and, unless the connection has
+     * gone, an error sent) when it has not joined as an OT client or, for a change, is read-only.
      */
-    public void hello(Peer peer, ClientMessage.Hello hello) {
-        withOperationsAfter(() -> {
-            Participant p = participants.get(peer);
-            return p != null && !p.speaksOt() ? hello.revision() : NOTHING_TO_READ;
-        }, () -> helloLocked(peer, hello));
-    }
-
-    private synchronized void helloLocked(Peer peer, ClientMessage.Hello hello) {
+    private Participant member(Peer peer, String what, boolean changes, Long clientSeq) {
         Participant p = participants.get(peer);
         if (p == null) {
-            return; // a message that raced with the connection closing
+            return null; // a message that raced with the connection closing
         }
-        if (p.speaksOt()) {
-            sendError(peer, ErrorCode.MALFORMED_MESSAGE, "hello: this connection already joined as " + p.clientId, null);
-            return;
+        if (!p.speaksOt()) {
+            sendError(peer, ErrorCode.NOT_JOINED, what + ": send hello first", clientSeq);
+            return null;
         }
-        if (hello.revision() > durableRevision) {
-            sendError(peer, ErrorCode.REVISION_IN_FUTURE, "hello: revision " + hello.revision()
-                    + " is ahead of the room's revision " + durableRevision, null);
-            return;
+        if (changes && p.readOnly) {
+            sendError(peer, ErrorCode.READ_ONLY, what + ": this connection joined through a view-only link and "
+                    + "cannot change the room", clientSeq);
+            return null;
         }
-        List<LoggedOperation> missed;
+        return p;
+    }
+
+    // ---- joining as an OT client --------------------------------------------------------------------
+
+    /**
+     * Turns a connection into an OT client: sends every durable operation after the client's revision
+     * (its own included, which is how a client learns that an edit sent before a disconnect was stored),
+     * then {@code joined}. Runs on a background thread ({@link CatchUp}); {@code done} runs when it is over,
+     * however it ends, so that the connection's later messages are handled after it.
+     */
+    public void hello(Peer peer, ClientMessage.Hello hello, Runnable done) {
+        Participant p;
+        synchronized (this) {
+            p = participants.get(peer);
+            if (p == null) {
+                done.run();
+                return;
+            }
+            if (p.speaksOt() || p.joining) {
+                sendError(peer, ErrorCode.MALFORMED_MESSAGE, "hello: this connection already joined as "
+                        + (p.speaksOt() ? p.clientId : "someone"), null);
+                done.run();
+                return;
+            }
+            if (hello.revision() > durableRevision) {
+                sendError(peer, ErrorCode.REVISION_IN_FUTURE, "hello: revision " + hello.revision()
+                        + " is ahead of the room's revision " + durableRevision, null);
+                done.run();
+                return;
+            }
+            p.joining = true;
+        }
         try {
-            missed = recent.range(hello.revision(), durableRevision);
-        } catch (StoreException e) {
-            sendError(peer, ErrorCode.STORE_UNAVAILABLE, "hello: could not read the operation log; try again", null);
-            return;
+            background.execute(new CatchUp(this, p, hello, background, done));
+        } catch (RejectedExecutionException e) {
+            refuseJoin(p, ErrorCode.STORE_UNAVAILABLE, "hello: the server is too busy to catch you up; try again");
+            done.run();
         }
-        for (LoggedOperation op : missed) {
-            peer.send(codec.encode(broadcastOf(op)));
+    }
+
+    /** A join that cannot go on: the connection stays a seed-style client and may say hello again. */
+    synchronized void refuseJoin(Participant p, ErrorCode code, String message) {
+        p.joining = false;
+        if (participants.get(p.peer) == p) {
+            sendError(p.peer, code, message, null);
         }
+    }
+
+    /**
+     * The last step of a catch-up that has sent everything up to {@code sent}: if memory holds the rest,
+     * sends it and {@code joined} and makes the connection an OT client, returning {@code sent} or less;
+     * otherwise returns the revision up to which the log must be read first.
+     */
+    synchronized long joinOrFindMissing(Participant p, ClientMessage.Hello hello, long sent, String newToken) {
+        if (participants.get(p.peer) != p) {
+            return sent; // the connection has gone
+        }
+        long missingUpTo = recent.missingUpTo(sent, durableRevision);
+        if (missingUpTo > sent) {
+            return missingUpTo;
+        }
+        for (LoggedOperation op : recent.range(sent, durableRevision)) {
+            p.peer.send(encode(op));
+        }
+        p.joining = false;
         p.clientId = hello.clientId();
         p.name = Names.sanitize(hello.name(), hello.clientId());
         p.color = Colors.firstFree(everyone.stream().filter(o -> o != p && o.speaksOt()).map(o -> o.color).toList());
         List<io.pairprog.protocol.Participant> present = everyone.stream().filter(Participant::speaksOt)
                 .map(Participant::describe).toList();
-        peer.send(codec.encode(new ServerMessage.Joined(p.clientId, durableRevision, p.color, language, present,
-                p.readOnly)));
+        p.peer.send(codec.encode(new ServerMessage.Joined(p.clientId, durableRevision, p.color, language, present,
+                p.readOnly, newToken)));
         broadcastToOt(p.changed(), p);
         for (Participant other : everyone) {
             if (other != p && other.speaksOt() && other.cursor != null) {
                 sendCursor(other, other.cursor, other.cursorRevision, p);
             }
         }
+        return sent;
     }
 
-    /** A selection, moved from the sender's revision to the stored head and passed on. */
-    public void cursor(Peer peer, ClientMessage.Cursor cursor) {
-        withOperationsAfter(() -> ifJoined(peer, cursor.revision()), () -> cursorLocked(peer, cursor));
-    }
+    // ---- presence -----------------------------------------------------------------------------------
 
-    private synchronized void cursorLocked(Peer peer, ClientMessage.Cursor cursor) {
-        Participant p = participants.get(peer);
+    /**
+     * A selection, moved from the sender's revision to the stored head and passed on. A cursor from
+     * further back than memory reaches is dropped: it is presence, sent again at the next move, and not
+     * worth a read of the log.
+     */
+    public synchronized void cursor(Peer peer, ClientMessage.Cursor cursor) {
+        Participant p = member(peer, "cursor", true, null);
         if (p == null) {
-            return;
-        }
-        if (!p.speaksOt()) {
-            sendError(peer, ErrorCode.NOT_JOINED, "cursor: send hello first", null);
-            return;
-        }
-        if (refusedAsReadOnly(p, "cursor", null)) {
             return;
         }
         if (cursor.revision() > durableRevision) {
@@ -203,8 +277,12 @@ public final class Room {
 
     /** Sends {@code owner}'s selection, transformed up to the durable head, to one participant or to all. */
     private void sendCursor(Participant owner, List<Selection.Range> ranges, long atRevision, Participant only) {
+        List<LoggedOperation> since = recent.inMemory(atRevision, durableRevision);
+        if (since == null) {
+            return;
+        }
         Selection selection = new Selection(ranges);
-        for (LoggedOperation op : recent.range(atRevision, durableRevision)) {
+        for (LoggedOperation op : since) {
             selection = selection.transform(op.operation());
         }
         int length = durableText.length();
@@ -224,16 +302,11 @@ public final class Room {
     }
 
     public synchronized void rename(Peer peer, ClientMessage.Rename rename) {
-        Participant p = participants.get(peer);
-        if (p == null) {
-            return;
+        Participant p = member(peer, "rename", false, null);
+        if (p != null) {
+            p.name = rename.name();
+            broadcastToOt(p.changed(), null);
         }
-        if (!p.speaksOt()) {
-            sendError(peer, ErrorCode.NOT_JOINED, "rename: send hello first", null);
-            return;
-        }
-        p.name = rename.name();
-        broadcastToOt(p.changed(), null);
     }
 
     /**
@@ -243,15 +316,8 @@ public final class Room {
     public void setLanguage(Peer peer, ClientMessage.SetLanguage change) {
         String clientId;
         synchronized (this) {
-            Participant p = participants.get(peer);
+            Participant p = member(peer, "set_language", true, null);
             if (p == null) {
-                return;
-            }
-            if (!p.speaksOt()) {
-                sendError(peer, ErrorCode.NOT_JOINED, "set_language: send hello first", null);
-                return;
-            }
-            if (refusedAsReadOnly(p, "set_language", null)) {
                 return;
             }
             clientId = p.clientId;
@@ -286,76 +352,116 @@ public final class Room {
         return null;
     }
 
+    // ---- edits --------------------------------------------------------------------------------------
+
     /** An OT client's operation: deduplicate, transform to the head, apply, queue for commit. */
     public void receive(Peer peer, ClientMessage.Op op) {
-        withOperationsAfter(() -> ifJoined(peer, op.baseRevision()), () -> receiveLocked(peer, op));
+        IncomingEdit edit = new IncomingEdit(op.op(), op.baseRevision());
+        for (int round = 0; ; round++) {
+            List<KeptOperation> kept;
+            long missingUpTo;
+            synchronized (this) {
+                Participant p = member(peer, "op", true, op.clientSeq());
+                if (p == null || !admits(p, op)) {
+                    return;
+                }
+                if (round == OUTSIDE_ROUNDS || closeEnough(edit)) {
+                    // p.clientId equals op.clientId(); the connection's own copy is shared by all its operations.
+                    finish(p, p.clientId, op.clientSeq(), op.clientSeq(), edit, "op");
+                    return;
+                }
+                kept = recent.kept(edit.base(), durableRevision);
+                missingUpTo = recent.missingUpTo(edit.base(), durableRevision);
+            }
+            if (!transformOutsideTheLock(peer, edit, kept, missingUpTo, "op", op.clientSeq())) {
+                return;
+            }
+        }
     }
 
-    private synchronized void receiveLocked(Peer peer, ClientMessage.Op op) {
-        Participant p = participants.get(peer);
-        if (p == null) {
-            return; // a message that raced with the connection closing
-        }
-        if (!p.speaksOt()) {
-            sendError(peer, ErrorCode.NOT_JOINED, "op: send hello before operations", op.clientSeq());
-            return;
-        }
-        if (refusedAsReadOnly(p, "op", op.clientSeq())) {
-            return;
-        }
+    /** True when the rest of the way is short and in memory: done under the lock, without reading the log. */
+    private boolean closeEnough(IncomingEdit edit) {
+        return durableRevision - edit.base() <= IN_LOCK_DISTANCE && recent.missingUpTo(edit.base(), revision) <= edit.base();
+    }
+
+    /** The checks an op passes before any work is spent on it; false (and the sender told) if it fails one. */
+    private boolean admits(Participant p, ClientMessage.Op op) {
         if (!p.clientId.equals(op.clientId())) {
-            sendError(peer, ErrorCode.CLIENT_ID_MISMATCH, "op: clientId " + op.clientId()
+            sendError(p.peer, ErrorCode.CLIENT_ID_MISMATCH, "op: clientId " + op.clientId()
                     + " is not this connection's (" + p.clientId + ")", op.clientSeq());
-            return;
+            return false;
         }
         if (op.baseRevision() > durableRevision) {
-            sendError(peer, ErrorCode.REVISION_IN_FUTURE, "op: baseRevision " + op.baseRevision()
+            sendError(p.peer, ErrorCode.REVISION_IN_FUTURE, "op: baseRevision " + op.baseRevision()
                     + " is ahead of the room's revision " + durableRevision, op.clientSeq());
-            return;
+            return false;
         }
         ClientProgress last = progress.get(op.clientId());
         if (last != null && op.clientSeq() <= last.clientSeq()) {
-            answerDuplicate(peer, op, last);
-            return;
+            answerDuplicate(p.peer, op, last);
+            return false;
         }
-        TextOperation transformed = op.op();
-        try {
-            List<LoggedOperation> concurrent = recent.range(op.baseRevision(), revision);
-            int lengthAtBase = text.length();
-            for (LoggedOperation c : concurrent) {
-                lengthAtBase -= c.operation().targetLength() - c.operation().baseLength();
-            }
-            if (transformed.baseLength() != lengthAtBase) {
-                sendError(peer, ErrorCode.INVALID_OPERATION, "op: base length " + transformed.baseLength()
-                        + " does not match the document (length " + lengthAtBase + " at revision "
-                        + op.baseRevision() + ")", op.clientSeq());
-                return;
-            }
-            for (LoggedOperation c : concurrent) {
-                transformed = TextOperation.transform(transformed, c.operation()).aPrime();
-            }
-        } catch (StoreException e) {
-            sendError(peer, ErrorCode.STORE_UNAVAILABLE, "op: could not read the operation log; resend later",
-                    op.clientSeq());
-            return;
-        }
-        if (transformed.splitsSurrogatePair(text)) {
-            sendError(peer, ErrorCode.INVALID_OPERATION, "op: would split a surrogate pair", op.clientSeq());
-            return;
-        }
-        if (insertsNul(transformed)) {
-            sendError(peer, ErrorCode.INVALID_OPERATION, "op: " + NUL_REFUSED, op.clientSeq());
-            return;
-        }
-        // p.clientId equals op.clientId(); the connection's own copy is shared by all its operations.
-        apply(p, p.clientId, op.clientSeq(), transformed, p.authorship(), null);
+        return true;
     }
 
     /**
-     * PostgreSQL's text cannot hold U+0000, so a document that did could not be stored: its next snapshot
-     * would fail, and with it the commit of every room that shared the batch. Refused at the door instead.
+     * Moves {@code edit} past stored operations without the lock: those memory holds ({@code kept}), else
+     * a page of the log up to {@code missingUpTo}. False (and the sender told) when the edit is refused.
      */
-    private static final String NUL_REFUSED = "the text holds U+0000 (NUL), which a document cannot hold";
+    private boolean transformOutsideTheLock(Peer peer, IncomingEdit edit, List<KeptOperation> kept, long missingUpTo,
+                                            String what, Long clientSeq) {
+        try {
+            edit.transformPast(kept != null ? RecentOperations.inflate(kept)
+                    : storage.page(id, edit.base(), missingUpTo, CatchUp.PAGE_OPS, CatchUp.PAGE_CHARS));
+            return true;
+        } catch (StoreException e) {
+            sendError(peer, ErrorCode.STORE_UNAVAILABLE, what + ": could not read the operation log; resend later",
+                    clientSeq);
+        } catch (OperationException e) {
+            sendError(peer, ErrorCode.INVALID_OPERATION, what + ": the operation does not fit the document at "
+                    + "revision " + edit.base() + " (" + e.getMessage() + ")", clientSeq);
+        } catch (IncomingEdit.TooMuchWork e) {
+            sendError(peer, ErrorCode.REVISION_NOT_AVAILABLE, what + ": " + e.getMessage()
+                    + "; catch up with hello and send it again", clientSeq);
+        }
+        return false;
+    }
+
+    /**
+     * Under the lock: transforms {@code edit} the rest of the way to the head, checks what it would make
+     * of the text and applies it; the sender is told when it is refused (naming {@code seq}, if any).
+     */
+    private void finish(Participant p, String clientId, long clientSeq, Long seq, IncomingEdit edit, String what) {
+        try {
+            if (edit.base() == revision && edit.op().baseLength() != text.length()) {
+                sendError(p.peer, ErrorCode.INVALID_OPERATION, what + ": base length " + edit.op().baseLength()
+                        + " does not match the document (length " + text.length() + " at revision " + revision + ")", seq);
+                return;
+            }
+            edit.transformPast(recent.range(edit.base(), revision));
+        } catch (StoreException e) {
+            sendError(p.peer, ErrorCode.STORE_UNAVAILABLE, what + ": could not read the operation log; resend later", seq);
+            return;
+        } catch (OperationException e) {
+            sendError(p.peer, ErrorCode.INVALID_OPERATION, what + ": the operation does not fit the document at "
+                    + "revision " + edit.base() + " (" + e.getMessage() + ")", seq);
+            return;
+        } catch (IncomingEdit.TooMuchWork e) {
+            sendError(p.peer, ErrorCode.REVISION_NOT_AVAILABLE, what + ": " + e.getMessage()
+                    + "; catch up with hello and send it again", seq);
+            return;
+        }
+        TextOperation transformed = edit.op();
+        if (transformed.splitsSurrogatePair(text)) {
+            sendError(p.peer, ErrorCode.INVALID_OPERATION, what + ": would split a surrogate pair", seq);
+            return;
+        }
+        if (insertsNul(transformed)) {
+            sendError(p.peer, ErrorCode.INVALID_OPERATION, what + ": " + NUL_REFUSED, seq);
+            return;
+        }
+        apply(p, clientId, clientSeq, seq, transformed, p.authorship(), null);
+    }
 
     private static boolean insertsNul(TextOperation op) {
         for (TextOperation.Component c : op.components()) {
@@ -366,34 +472,25 @@ public final class Room {
         return false;
     }
 
-    /** Connections from view-only links are told no, whatever they send that would change something. */
-    private boolean refusedAsReadOnly(Participant p, String what, Long clientSeq) {
-        if (p.readOnly) {
-            sendError(p.peer, ErrorCode.READ_ONLY, what + ": this connection joined through a view-only link and "
-                    + "cannot change the room", clientSeq);
-        }
-        return p.readOnly;
-    }
-
     /**
-     * A seed-style client's whole text. It is diffed against the text that client last saw, and that
-     * minimal edit is transformed up to the head like any operation: the client's change wins where it
-     * changed something (the seed's last-writer-wins), and what others typed elsewhere meanwhile stays.
+     * A seed-style client's whole text. It is diffed against the text that client most likely typed on
+     * ({@link SeenTexts}), and that minimal edit is transformed up to the head like any operation: the
+     * client's change wins where it changed something (the seed's last-writer-wins), and what others
+     * typed elsewhere meanwhile stays. The diffs are computed outside the lock.
      */
     public void replaceText(Peer peer, String code) {
-        withOperationsAfter(() -> {
+        SeenTexts seen;
+        synchronized (this) {
             Participant p = participants.get(peer);
-            return p == null ? NOTHING_TO_READ : p.seen.oldestRevision();
-        }, () -> replaceTextLocked(peer, code));
-    }
-
-    private synchronized void replaceTextLocked(Peer peer, String code) {
-        Participant p = participants.get(peer);
-        if (p == null) {
-            return; // a message that raced with the connection closing
-        }
-        if (refusedAsReadOnly(p, "code_update", null)) {
-            return;
+            if (p == null) {
+                return; // a message that raced with the connection closing
+            }
+            if (p.readOnly) {
+                sendError(peer, ErrorCode.READ_ONLY, "code_update: this connection joined through a view-only link "
+                        + "and cannot change the room", null);
+                return;
+            }
+            seen = p.seen.copy();
         }
         if (code.length() > limits.maxDocumentChars()) {
             sendError(peer, ErrorCode.DOCUMENT_TOO_LARGE, "code_update: " + code.length()
@@ -404,22 +501,35 @@ public final class Room {
             sendError(peer, ErrorCode.MALFORMED_MESSAGE, "code_update: " + NUL_REFUSED, null);
             return;
         }
-        SeenTexts.Seen base = p.seen.baseOf(code);
-        TextOperation edit = TextDiff.between(base.text(), code);
-        if (edit.isNoop()) {
+        SeenTexts.Seen base = seen.baseOf(code);
+        TextOperation diff = TextDiff.between(base.text(), code);
+        if (diff.isNoop()) {
             return;
         }
-        try {
-            for (LoggedOperation concurrent : recent.range(base.revision(), revision)) {
-                edit = TextOperation.transform(edit, concurrent.operation()).aPrime();
+        IncomingEdit edit = new IncomingEdit(diff, base.revision());
+        for (int round = 0; ; round++) {
+            List<KeptOperation> kept;
+            long missingUpTo;
+            synchronized (this) {
+                Participant p = participants.get(peer);
+                if (p == null) {
+                    return;
+                }
+                if (round == OUTSIDE_ROUNDS || closeEnough(edit)) {
+                    long before = revision;
+                    finish(p, p.seedClientId, p.seedSeq + 1, null, edit, "code_update");
+                    if (revision != before) {
+                        p.seedSeq++;
+                        p.seen.saw(code, revision);
+                    }
+                    return;
+                }
+                kept = recent.kept(edit.base(), durableRevision);
+                missingUpTo = recent.missingUpTo(edit.base(), durableRevision);
             }
-        } catch (StoreException e) {
-            sendError(peer, ErrorCode.STORE_UNAVAILABLE, "code_update: could not read the operation log; resend", null);
-            return;
-        }
-        if (apply(p, p.legacyId, p.legacySeq + 1, edit, p.authorship(), null)) {
-            p.legacySeq++;
-            p.seen.saw(code, revision);
+            if (!transformOutsideTheLock(peer, edit, kept, missingUpTo, "code_update", null)) {
+                return;
+            }
         }
     }
 
@@ -434,86 +544,67 @@ public final class Room {
             return CompletableFuture.completedFuture(new Restored(revision, false));
         }
         CompletableFuture<Long> stored = new CompletableFuture<>();
-        if (!apply(null, "restore-" + shortId(), 1, edit, Authorship.restore(name, restoredRevision), stored)) {
-            stored.completeExceptionally(new IllegalStateException("revision " + restoredRevision
-                    + " is longer than the document limit of " + limits.maxDocumentChars() + " characters"));
+        String refused = refusal(edit, edit.apply(text));
+        if (refused != null) {
+            stored.completeExceptionally(new IllegalStateException("restoring revision " + restoredRevision + ": "
+                    + refused));
+        } else {
+            apply(null, "restore-" + shortId(), 1, null, edit, Authorship.restore(name, restoredRevision), stored);
         }
         return stored.thenApply(revision -> new Restored(revision, true));
-    }
-
-    /** Reads of the log a call makes before it takes the lock; then it reads, rarely, under the lock. */
-    private static final int PREFETCHES = 3;
-    /** A revision after which there is nothing to read: for calls the room will refuse anyway. */
-    private static final long NOTHING_TO_READ = Long.MAX_VALUE;
-
-    /** {@code revision} for a joined OT participant; nothing to read ahead for anyone the call refuses. */
-    private long ifJoined(Peer peer, long revision) {
-        Participant p = participants.get(peer);
-        return p != null && p.speaksOt() ? revision : NOTHING_TO_READ;
-    }
-
-    /**
-     * Runs {@code work} under the room's lock with the stored operations after revision {@code after}
-     * (evaluated under the lock) at hand. Those memory no longer holds are read from the log first,
-     * outside the lock, so that a client far behind never makes the room's other edits wait on the
-     * database. Stored operations never change, so the read stays valid; if the room moved on so far
-     * meanwhile that memory dropped more of them, it reads again.
-     */
-    private void withOperationsAfter(LongSupplier after, Runnable work) {
-        List<LoggedOperation> older = List.of();
-        StoreException failure = null;
-        for (int reads = 0; ; reads++) {
-            long from;
-            long missingUpTo;
-            synchronized (this) {
-                from = after.getAsLong();
-                missingUpTo = recent.missingUpTo(from, durableRevision);
-                if (missingUpTo <= from || failure != null || reads == PREFETCHES
-                        || RecentOperations.covers(older, from, missingUpTo)) {
-                    recent.lend(older, failure);
-                    try {
-                        work.run();
-                    } finally {
-                        recent.lend(List.of(), null);
-                    }
-                    return;
-                }
-            }
-            try {
-                older = storage.range(id, from, missingUpTo);
-            } catch (StoreException e) {
-                failure = e; // the call answers it as its own read failing
-            }
-        }
     }
 
     /** The outcome of a restore: the revision the room is at afterwards, and whether it changed anything. */
     public record Restored(long revision, boolean changed) {
     }
 
-    /**
-     * Applies an operation already transformed to the head and queues it for commit; false if refused.
-     * {@code sender} is null for an edit the server makes itself (a restore), which {@code stored} follows.
-     */
-    private boolean apply(Participant sender, String clientId, long clientSeq, TextOperation op, Authorship author,
-                          CompletableFuture<Long> stored) {
-        String after = op.apply(text);
+    /** Why the room cannot take {@code op}, which would make the text {@code after}; null if it can. */
+    private String refusal(TextOperation op, String after) {
         if (after.length() > limits.maxDocumentChars()) {
-            if (sender == null) {
-                return false;
+            return "the document would have " + after.length() + " characters, over the limit of "
+                    + limits.maxDocumentChars();
+        }
+        if (!weight.fits(op, after.length())) {
+            return "the room has stored " + weight.quota() + " characters of history, its quota; copy the text "
+                    + "into a new room to go on";
+        }
+        return null;
+    }
+
+    /**
+     * Applies an operation already transformed to the head and queues it for commit; false if refused,
+     * and the sender told (naming {@code errorSeq}, if any). {@code sender} is null for an edit the server
+     * makes itself (a restore), which {@code stored} follows.
+     */
+    private boolean apply(Participant sender, String clientId, long clientSeq, Long errorSeq, TextOperation op,
+                          Authorship author, CompletableFuture<Long> stored) {
+        String after = op.apply(text);
+        String refused = refusal(op, after);
+        if (refused != null) {
+            if (sender != null) {
+                ErrorCode code = after.length() > limits.maxDocumentChars() ? ErrorCode.DOCUMENT_TOO_LARGE
+                        : ErrorCode.STORAGE_QUOTA_EXCEEDED;
+                sendError(sender.peer, code, refused, errorSeq);
             }
-            sendError(sender.peer, ErrorCode.DOCUMENT_TOO_LARGE, "the document would have " + after.length()
-                    + " characters, over the limit of " + limits.maxDocumentChars(), sender.speaksOt() ? clientSeq : null);
             return false;
         }
-        LoggedOperation logged = new LoggedOperation(++revision, clientId, clientSeq, op, Instant.now(), author);
+        LoggedOperation logged = new LoggedOperation(revision + 1, clientId, clientSeq, op, Instant.now(), author);
+        append(logged, after, sender, System.nanoTime(), 0, stored);
+        return true;
+    }
+
+    /** Makes {@code logged} the head revision and queues it for commit: the one place a pending edit starts. */
+    private void append(LoggedOperation logged, String after, Participant sender, long receivedNanos, int rebases,
+                        CompletableFuture<Long> stored) {
+        revision = logged.revision();
         text = after;
         recent.add(logged, durableRevision);
-        ClientProgress previous = progress.put(clientId, new ClientProgress(clientSeq, logged.revision()));
-        PendingEdit edit = new PendingEdit(this, epoch, logged, after, sender, previous, System.nanoTime(), 0, stored);
+        boolean snapshot = weight.add(logged.operation(), after.length());
+        ClientProgress previous = progress.put(logged.clientId(), new ClientProgress(logged.clientSeq(), revision));
+        PendingEdit edit = new PendingEdit(this, epoch, logged, after, snapshot, weight.head(), sender, previous,
+                receivedNanos, rebases, stored);
         pending.add(edit);
         commits.submit(edit);
-        return true;
     }
 
     private void answerDuplicate(Peer peer, ClientMessage.Op op, ClientProgress last) {
@@ -529,6 +620,8 @@ public final class Room {
         // client's newer connection, which counts its own operation as the ack).
     }
 
+    // ---- commit outcomes (the group-commit thread) ---------------------------------------------------
+
     /** True while the edit belongs to the room's current epoch, i.e. was not rolled back. */
     synchronized boolean isCurrent(PendingEdit edit) {
         return edit.epoch() == epoch;
@@ -542,6 +635,7 @@ public final class Room {
             PendingEdit last = edits.get(edits.size() - 1);
             durableRevision = last.operation().revision();
             durableText = last.textAfter();
+            weight.committed(last.weightAfter());
             for (PendingEdit edit : edits) {
                 publish(edit.operation(), edit.sender());
                 if (edit.stored() != null) {
@@ -559,7 +653,7 @@ public final class Room {
 
     /** Acks a durable operation to its sender and sends it to every other OT client. */
     private void publish(LoggedOperation op, Participant sender) {
-        String broadcast = codec.encode(broadcastOf(op));
+        String broadcast = encode(op);
         for (Participant p : everyone) {
             if (p != sender) {
                 if (p.speaksOt()) {
@@ -641,15 +735,8 @@ public final class Room {
             }
             LoggedOperation op = edit.operation();
             String after = mine.apply(text);
-            LoggedOperation renumbered = new LoggedOperation(++revision, op.clientId(), op.clientSeq(), mine,
-                    op.createdAt(), op.author());
-            text = after;
-            recent.add(renumbered, durableRevision);
-            ClientProgress previous = progress.put(op.clientId(), new ClientProgress(op.clientSeq(), revision));
-            PendingEdit again = new PendingEdit(this, epoch, renumbered, after, edit.sender(), previous,
-                    edit.receivedNanos(), edit.rebases() + 1, edit.stored());
-            pending.add(again);
-            commits.submit(again);
+            append(new LoggedOperation(revision + 1, op.clientId(), op.clientSeq(), mine, op.createdAt(), op.author()),
+                    after, edit.sender(), edit.receivedNanos(), edit.rebases() + 1, edit.stored());
             if (edit.sender() != null && edit.sender().seen.forgetAfter(oldDurable)) {
                 // A seed client's own pending text moved; what it last saw is now this edit's result.
                 edit.sender().seen.saw(after, revision);
@@ -673,6 +760,7 @@ public final class Room {
         recent.truncateAfter(durableRevision);
         text = durableText;
         revision = durableRevision;
+        weight.rollBack();
         epoch++;
         return voided;
     }
@@ -692,6 +780,7 @@ public final class Room {
             durableText = op.operation().apply(durableText);
             durableRevision = op.revision();
             recent.add(op, durableRevision);
+            weight.adopted(op.operation());
             progress.put(op.clientId(), new ClientProgress(op.clientSeq(), op.revision()));
             publish(op, null);
         }

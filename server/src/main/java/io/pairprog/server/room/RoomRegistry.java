@@ -1,6 +1,7 @@
 package io.pairprog.server.room;
 
 import io.pairprog.protocol.MessageCodec;
+import io.pairprog.server.store.ClientBindingStore;
 import io.pairprog.server.store.OperationLog;
 import io.pairprog.server.store.RoomStore;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * The rooms that have connections or unstored edits, each loaded once from the store. A room leaves
@@ -26,15 +28,18 @@ public final class RoomRegistry {
     private final MessageCodec codec;
     private final RoomLimits limits;
     private final RoomStorage storage;
+    private final Executor background;
 
-    public RoomRegistry(RoomStore roomStore, OperationLog operationLog, GroupCommit commits, MessageCodec codec,
-                        RoomLimits limits) {
+    /** @param background where joining clients are caught up (see {@link CatchUpPool}) */
+    public RoomRegistry(RoomStore roomStore, OperationLog operationLog, ClientBindingStore bindings, GroupCommit commits,
+                        MessageCodec codec, RoomLimits limits, Executor background) {
         this.roomStore = roomStore;
         this.operationLog = operationLog;
         this.commits = commits;
         this.codec = codec;
         this.limits = limits;
-        this.storage = RoomStorage.of(roomStore, operationLog);
+        this.storage = RoomStorage.of(roomStore, operationLog, bindings);
+        this.background = background;
     }
 
     /**
@@ -79,7 +84,7 @@ public final class RoomRegistry {
     private Room load(UUID id) {
         return roomStore.find(id)
                 .map(record -> new Room(record, operationLog.lastSequences(id), limits, storage, commits, codec,
-                        this::releaseIfIdle))
+                        this::releaseIfIdle, background))
                 .orElse(null);
     }
 

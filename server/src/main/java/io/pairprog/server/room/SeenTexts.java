@@ -29,6 +29,16 @@ final class SeenTexts {
         seen.addLast(new Seen(text, revision, System.nanoTime()));
     }
 
+    private SeenTexts() {
+    }
+
+    /** A copy to read outside the room's lock (the texts are shared, not copied). */
+    SeenTexts copy() {
+        SeenTexts copy = new SeenTexts();
+        copy.seen.addAll(seen);
+        return copy;
+    }
+
     /** The client has (or sent) {@code text}, the text of {@code revision}. */
     void saw(String text, long revision) {
         long now = System.nanoTime();

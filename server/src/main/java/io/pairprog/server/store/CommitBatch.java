@@ -46,22 +46,24 @@ public final class CommitBatch {
      */
     private static final String ONE_STATEMENT = """
             WITH input AS (
-                SELECT a.id, a.from_revision, a.to_revision, t.code
-                FROM json_to_recordset(?::json) AS a(i bigint, id uuid, from_revision bigint, to_revision bigint)
+                SELECT a.id, a.from_revision, a.to_revision, a.added, t.code
+                FROM json_to_recordset(?::json)
+                         AS a(i bigint, id uuid, from_revision bigint, to_revision bigint, added bigint)
                 JOIN unnest(ARRAY[%s]::text[]) WITH ORDINALITY AS t(code, i) USING (i)
             ), advanced AS (
-                UPDATE rooms AS r SET revision = a.to_revision, updated_at = ?
+                UPDATE rooms AS r SET revision = a.to_revision, updated_at = ?, stored_chars = r.stored_chars + a.added
                 FROM input AS a
                 WHERE r.id = a.id AND r.revision = a.from_revision
                 RETURNING r.id, a.to_revision, a.code
             ), logged AS (
                 INSERT INTO operations (room_id, revision, client_id, client_seq, operation, created_at, author,
-                                        color, restored_revision)
+                                        color, restored_revision, inserted, deleted)
                 SELECT room_id, revision, client_id, client_seq, operation::text, created_at, author, color,
-                       restored_revision
+                       restored_revision, inserted, deleted
                 FROM json_to_recordset(?::json)
                          AS o(room_id uuid, revision bigint, client_id text, client_seq bigint, operation json,
-                              created_at timestamptz, author text, color text, restored_revision bigint)
+                              created_at timestamptz, author text, color text, restored_revision bigint,
+                              inserted bigint, deleted bigint)
             ), snapshot AS (
                 INSERT INTO snapshots (room_id, revision, code)
                 SELECT id, to_revision, code FROM advanced WHERE code IS NOT NULL
@@ -75,7 +77,7 @@ public final class CommitBatch {
     private static final int SHARED_STATEMENTS = 64;
     private static final Map<Integer, String> STATEMENTS = new ConcurrentHashMap<>();
 
-    private record RoomWrite(UUID roomId, List<LoggedOperation> ops, String textAfter) {
+    private record RoomWrite(UUID roomId, List<LoggedOperation> ops, String textAfter, boolean snapshotDue) {
         long fromRevision() {
             return ops.get(0).revision() - 1;
         }
@@ -84,8 +86,13 @@ public final class CommitBatch {
             return ops.get(ops.size() - 1).revision();
         }
 
-        boolean snapshotDue() {
-            return Snapshots.crossesInterval(fromRevision(), toRevision());
+        /** What the room stores more: its operations, and its text when a snapshot is due. */
+        long addedChars() {
+            long added = snapshotDue ? textAfter.length() : 0;
+            for (LoggedOperation op : ops) {
+                added += OperationSize.stored(op.operation());
+            }
+            return added;
         }
     }
 
@@ -102,8 +109,17 @@ public final class CommitBatch {
      * revision) and the text they lead to. The batch keeps {@code ops} as given, without a copy: the
      * caller hands over a list it no longer changes.
      */
+    public void add(UUID roomId, List<LoggedOperation> ops, String textAfter, boolean snapshotDue) {
+        rooms.add(new RoomWrite(roomId, ops, textAfter, snapshotDue));
+    }
+
+    /** The same, with a snapshot when these operations alone call for one (the room's own count starts here). */
     public void add(UUID roomId, List<LoggedOperation> ops, String textAfter) {
-        rooms.add(new RoomWrite(roomId, ops, textAfter));
+        long weight = 0;
+        for (LoggedOperation op : ops) {
+            weight += OperationSize.stored(op.operation());
+        }
+        add(roomId, ops, textAfter, Snapshots.due(weight, textAfter.length()));
     }
 
     /**
@@ -161,6 +177,7 @@ public final class CommitBatch {
             json.writeStringField("id", room.roomId().toString());
             json.writeNumberField("from_revision", room.fromRevision());
             json.writeNumberField("to_revision", room.toRevision());
+            json.writeNumberField("added", room.addedChars());
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -181,6 +198,8 @@ public final class CommitBatch {
                 json.writeStringField("author", op.author().name());
                 json.writeStringField("color", op.author().color());
                 json.writeObjectField("restored_revision", op.author().restoredRevision());
+                json.writeNumberField("inserted", OperationSize.inserted(op.operation()));
+                json.writeNumberField("deleted", OperationSize.deleted(op.operation()));
                 json.writeEndObject();
             }
         }
@@ -211,7 +230,8 @@ public final class CommitBatch {
                     OperationLog.bindInsert(operations, room.roomId(), op);
                     operations.addBatch();
                 }
-                RoomStore.bindAdvance(advances, room.roomId(), room.fromRevision(), room.toRevision(), at);
+                RoomStore.bindAdvance(advances, room.roomId(), room.fromRevision(), room.toRevision(), at,
+                        room.addedChars());
                 advances.addBatch();
                 if (room.snapshotDue()) {
                     Snapshots.bind(snapshots, room.roomId(), room.toRevision(), room.textAfter());

@@ -36,8 +36,8 @@ public final class OperationLog {
 
     static final String INSERT = """
             INSERT INTO operations (room_id, revision, client_id, client_seq, operation, created_at, author, color,
-                                    restored_revision)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    restored_revision, inserted, deleted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     /** Sets {@link #INSERT}'s parameters for one operation of a room. */
@@ -51,6 +51,8 @@ public final class OperationLog {
         statement.setString(7, op.author().name());
         statement.setString(8, op.author().color());
         statement.setObject(9, op.author().restoredRevision(), Types.BIGINT);
+        statement.setLong(10, OperationSize.inserted(op.operation()));
+        statement.setLong(11, OperationSize.deleted(op.operation()));
     }
 
     private static final String RANGE = """
@@ -68,19 +70,64 @@ public final class OperationLog {
         }, OperationLog::read);
     }
 
-    private static final String NEWEST_BEFORE = """
+    private static final String PAGE = """
             SELECT revision, client_id, client_seq, operation, created_at, author, color, restored_revision
+            FROM (SELECT o.*, SUM(LENGTH(o.operation)) OVER (ORDER BY o.revision) AS running
+                  FROM (SELECT * FROM operations WHERE room_id = ? AND revision > ? AND revision <= ?
+                        ORDER BY revision LIMIT ?) o) p
+            WHERE p.running - LENGTH(p.operation) < ?
+            ORDER BY revision
+            """;
+
+    /**
+     * The operations (after, upTo], in order, but only as many as fit {@code maxOps} and, together,
+     * {@code maxChars} of stored text (always at least one): a reader of a long log holds one such page
+     * at a time, whatever the size of the operations in it.
+     */
+    public List<LoggedOperation> page(UUID roomId, long after, long upTo, int maxOps, long maxChars) {
+        return database.query(PAGE, statement -> {
+            statement.setObject(1, roomId);
+            statement.setLong(2, after);
+            statement.setLong(3, upTo);
+            statement.setInt(4, maxOps);
+            statement.setLong(5, maxChars);
+        }, OperationLog::read);
+    }
+
+    /** Sizes of operations stored before they were kept in columns are read from the operation itself. */
+    private static final String NEWEST_BEFORE = """
+            SELECT revision, client_id, created_at, author, color, restored_revision, inserted, deleted,
+                   CASE WHEN inserted IS NULL OR deleted IS NULL THEN operation END AS legacy_operation
             FROM operations WHERE room_id = ? AND revision < ?
             ORDER BY revision DESC LIMIT ?
             """;
 
-    /** At most {@code limit} operations below revision {@code before}, newest first: history reads backwards. */
-    public List<LoggedOperation> newestBefore(UUID roomId, long before, int limit) {
+    /**
+     * At most {@code limit} revisions below {@code before}, newest first (history reads backwards), as
+     * summaries: the operations themselves are not read.
+     */
+    public List<EditSummary> newestBefore(UUID roomId, long before, int limit) {
         return database.query(NEWEST_BEFORE, statement -> {
             statement.setObject(1, roomId);
             statement.setLong(2, before);
             statement.setInt(3, limit);
-        }, OperationLog::read);
+        }, OperationLog::readSummary);
+    }
+
+    private static EditSummary readSummary(ResultSet row) throws SQLException {
+        long restored = row.getLong("restored_revision");
+        Long restoredRevision = row.wasNull() ? null : restored;
+        long inserted = row.getLong("inserted");
+        long deleted = row.getLong("deleted");
+        String legacy = row.getString("legacy_operation");
+        if (legacy != null) {
+            TextOperation op = fromJson(legacy);
+            inserted = OperationSize.inserted(op);
+            deleted = OperationSize.deleted(op);
+        }
+        return new EditSummary(row.getLong("revision"), row.getString("client_id"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                new Authorship(row.getString("author"), row.getString("color"), restoredRevision), inserted, deleted);
     }
 
     private static LoggedOperation read(ResultSet row) throws SQLException {

@@ -42,18 +42,23 @@ public final class RoomStore {
     }
 
     private static final String FIND = """
-            SELECT revision, language, updated_at, view_id FROM rooms WHERE id = ?
+            SELECT revision, language, updated_at, view_id, stored_chars FROM rooms WHERE id = ?
             """;
 
-    private record Row(long revision, String language, Instant updatedAt, String viewId) {
+    private record Row(long revision, String language, Instant updatedAt, String viewId, long storedChars) {
     }
 
+    /** The room with its current text: its latest snapshot plus the operations after it. */
     public Optional<RoomRecord> find(UUID id) {
         return database.queryOne(FIND, statement -> statement.setObject(1, id), row -> new Row(
                         row.getLong("revision"), row.getString("language"),
-                        row.getObject("updated_at", OffsetDateTime.class).toInstant(), row.getString("view_id")))
-                .map(room -> new RoomRecord(id, texts.textAt(id, room.revision()), room.revision(), room.language(),
-                        room.updatedAt(), room.viewId()));
+                        row.getObject("updated_at", OffsetDateTime.class).toInstant(), row.getString("view_id"),
+                        row.getLong("stored_chars")))
+                .map(room -> {
+                    RoomTexts.Replayed current = texts.replay(id, room.revision());
+                    return new RoomRecord(id, current.text(), room.revision(), room.language(), room.updatedAt(),
+                            room.viewId(), current.sinceSnapshot(), room.storedChars());
+                });
     }
 
     private static final String FIND_BY_VIEW = """
@@ -98,16 +103,20 @@ public final class RoomStore {
 
     /** The revision guard turns a second writer into a conflict instead of a silent overwrite. */
     static final String ADVANCE = """
-            UPDATE rooms SET revision = ?, updated_at = ? WHERE id = ? AND revision = ?
+            UPDATE rooms SET revision = ?, updated_at = ?, stored_chars = stored_chars + ? WHERE id = ? AND revision = ?
             """;
 
-    /** Sets {@link #ADVANCE}'s parameters: the room moves from {@code fromRevision} to {@code toRevision}. */
-    static void bindAdvance(PreparedStatement statement, UUID id, long fromRevision, long toRevision, Instant at)
-            throws SQLException {
+    /**
+     * Sets {@link #ADVANCE}'s parameters: the room moves from {@code fromRevision} to {@code toRevision}
+     * and stores {@code addedChars} more.
+     */
+    static void bindAdvance(PreparedStatement statement, UUID id, long fromRevision, long toRevision, Instant at,
+                            long addedChars) throws SQLException {
         statement.setLong(1, toRevision);
         statement.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-        statement.setObject(3, id);
-        statement.setLong(4, fromRevision);
+        statement.setLong(3, addedChars);
+        statement.setObject(4, id);
+        statement.setLong(5, fromRevision);
     }
 
     private static OffsetDateTime now() {

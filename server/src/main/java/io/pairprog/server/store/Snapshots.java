@@ -7,11 +7,16 @@ import java.util.UUID;
 
 /**
  * The {@code snapshots} table: a room's text at some revisions, so that the text at any revision is a
- * snapshot plus a bounded number of operations, however long the history.
+ * snapshot plus a bounded amount of operations, however long the history.
+ *
+ * <p>A snapshot is due once the operations since the last one weigh an eighth of the text (and at least
+ * {@value #MIN_CHARS} characters, see {@link OperationSize#stored}). So what snapshots cost follows the
+ * change, not the text: at most about eight times what the edits themselves take, whatever the text's
+ * size; and reading any revision reads a snapshot plus at most an eighth of its size in operations.
  */
 public final class Snapshots {
-    /** A snapshot is taken when a room's revision crosses a multiple of this. */
-    public static final int INTERVAL = 100;
+    /** The least weight of operations between two snapshots: small texts are not copied at every keystroke. */
+    public static final long MIN_CHARS = 4096;
 
     private final Database database;
 
@@ -24,9 +29,9 @@ public final class Snapshots {
         public static final Snapshot EMPTY = new Snapshot(0, "");
     }
 
-    /** True if moving a room from {@code fromRevision} to {@code toRevision} crosses a snapshot boundary. */
-    public static boolean crossesInterval(long fromRevision, long toRevision) {
-        return fromRevision / INTERVAL != toRevision / INTERVAL;
+    /** True when operations weighing {@code sinceSnapshot} since the last snapshot call for one of this text. */
+    public static boolean due(long sinceSnapshot, long textLength) {
+        return sinceSnapshot >= Math.max(MIN_CHARS, textLength / 8);
     }
 
     // A concurrent writer of the same snapshot is harmless (same revision, same text): keep the first.

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,10 @@ final class ConnectionGuard {
     private final OriginPolicy origins;
     private final ConcurrentHashMap<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final Set<SessionPeer> open = ConcurrentHashMap.newKeySet();
+    /** Connections with a catch-up waiting for them (or for all queues together) to drain. */
+    private final Set<SessionPeer> waiting = ConcurrentHashMap.newKeySet();
+    /** What all connections together have queued and not yet sent. */
+    private final AtomicLong queued = new AtomicLong();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "websocket-heartbeat");
         thread.setDaemon(true);
@@ -36,6 +41,7 @@ final class ConnectionGuard {
         if (ping > 0) {
             timer.scheduleAtFixedRate(survive("ping", this::pingAll), ping, ping, TimeUnit.MILLISECONDS);
         }
+        timer.scheduleWithFixedDelay(survive("catch-up wake", this::wakeWaiting), 100, 100, TimeUnit.MILLISECONDS);
         long sweep = Math.max(50, limits.idleTimeout().toMillis() / 4);
         timer.scheduleAtFixedRate(survive("idle sweep", this::closeIdle), sweep, sweep, TimeUnit.MILLISECONDS);
     }
@@ -67,12 +73,48 @@ final class ConnectionGuard {
         return open.size();
     }
 
+    /** Adds {@code delta} to what is queued across connections; returns the new total. */
+    long queued(long delta) {
+        return queued.addAndGet(delta);
+    }
+
+    /** Over the cap on what all connections together may queue: the largest queues are closed. */
+    boolean overloaded(long total) {
+        return total > limits.maxQueuedBytesTotal();
+    }
+
+    /** Past half the cap, catch-ups wait: they add the most, and the clients they feed can wait. */
+    boolean saturated() {
+        return queued.get() > limits.maxQueuedBytesTotal() / 2;
+    }
+
+    /** What one connection may queue while everyone together is over the cap. */
+    long fairShare() {
+        return Math.max(64 * 1024, limits.maxQueuedBytesTotal() / Math.max(1, open.size()));
+    }
+
+    void waiting(SessionPeer peer) {
+        waiting.add(peer);
+    }
+
+    void notWaiting(SessionPeer peer) {
+        waiting.remove(peer);
+    }
+
+    /** A catch-up waiting only on the total queue has no send of its own to wake it: this does. */
+    private void wakeWaiting() {
+        for (SessionPeer peer : List.copyOf(waiting)) {
+            peer.fireIfWritable();
+        }
+    }
+
     void opened(SessionPeer peer) {
         open.add(peer);
     }
 
     void closed(SessionPeer peer) {
         open.remove(peer);
+        waiting.remove(peer);
     }
 
     /** Runs work off the caller's thread, e.g. closing a connection from inside a room's lock. */

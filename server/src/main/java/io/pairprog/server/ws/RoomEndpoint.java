@@ -6,6 +6,7 @@ import io.pairprog.protocol.ErrorCode;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.protocol.ProtocolException;
 import io.pairprog.protocol.ServerMessage;
+import io.pairprog.server.ops.LogIds;
 import io.pairprog.server.room.Room;
 import io.pairprog.server.room.RoomIds;
 import io.pairprog.server.room.RoomRegistry;
@@ -42,6 +43,7 @@ public final class RoomEndpoint extends Endpoint {
     private String address;
     private Room room;
     private String clientId;
+    private Mailbox mailbox;
 
     RoomEndpoint(RoomRegistry registry, MessageCodec codec, ConnectionGuard guard) {
         this.registry = registry;
@@ -85,6 +87,8 @@ public final class RoomEndpoint extends Endpoint {
             refuse(ErrorCode.STORE_UNAVAILABLE, "the database is unavailable; try again", CloseCodes.TRY_AGAIN_LATER);
             return;
         }
+        // While a hello is answered, what the client sends next waits: at most two messages of the largest size.
+        mailbox = new Mailbox(this::onMessage, 2L * guard.limits().maxMessageBytes());
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data -> refuse(
                 ErrorCode.MALFORMED_MESSAGE, "binary frames are not part of the protocol", CloseCodes.UNSUPPORTED_DATA));
@@ -107,9 +111,32 @@ public final class RoomEndpoint extends Endpoint {
         return id;
     }
 
-    /** Every log line while handling a message names the room and, once known, the client. */
+    /** Size and rate are judged as messages arrive; the mailbox then hands them to {@link #onMessage} in order. */
     private void onText(String text) {
-        MDC.put("room", room.id().toString());
+        peer.heard();
+        int maxBytes = guard.limits().maxMessageBytes();
+        if (Utf8.exceeds(text, maxBytes)) {
+            // The edit inside cannot be read, so it cannot be refused by clientSeq: close instead.
+            refuse(ErrorCode.MESSAGE_TOO_LARGE, "message exceeds " + maxBytes + " bytes", CloseCodes.MESSAGE_TOO_BIG);
+            return;
+        }
+        if (!rate.tryAcquire(System.nanoTime())) {
+            dropped(text, "more than " + guard.limits().maxMessagesPerSecond() + " messages per second");
+            return;
+        }
+        if (!mailbox.deliver(text)) {
+            dropped(text, "too much sent while joining");
+        }
+    }
+
+    private void dropped(String text, String why) {
+        peer.send(codec.encode(new ServerMessage.Error(ErrorCode.RATE_LIMITED, why + "; message dropped, send it again",
+                clientSeqOf(text))));
+    }
+
+    /** Every log line while handling a message names the room (by a hash) and, once known, the client. */
+    private void onMessage(String text) {
+        MDC.put("room", LogIds.room(room.id()));
         if (clientId != null) {
             MDC.put("client", clientId);
         }
@@ -122,19 +149,6 @@ public final class RoomEndpoint extends Endpoint {
     }
 
     private void handle(String text) {
-        peer.heard();
-        int maxBytes = guard.limits().maxMessageBytes();
-        if (Utf8.exceeds(text, maxBytes)) {
-            // The edit inside cannot be read, so it cannot be refused by clientSeq: close instead.
-            refuse(ErrorCode.MESSAGE_TOO_LARGE, "message exceeds " + maxBytes + " bytes", CloseCodes.MESSAGE_TOO_BIG);
-            return;
-        }
-        if (!rate.tryAcquire(System.nanoTime())) {
-            peer.send(codec.encode(new ServerMessage.Error(ErrorCode.RATE_LIMITED, "more than "
-                    + guard.limits().maxMessagesPerSecond() + " messages per second; message dropped, send it again",
-                    clientSeqOf(text))));
-            return;
-        }
         ClientMessage message;
         try {
             message = codec.decodeClient(text);
@@ -146,9 +160,13 @@ public final class RoomEndpoint extends Endpoint {
             dispatch(message);
         } catch (RuntimeException e) {
             String errorId = UUID.randomUUID().toString();
-            log.error("error {} handling a {} in room {}", errorId, message.getClass().getSimpleName(), room.id(), e);
+            log.error("error {} handling a {} in room {}", errorId, message.getClass().getSimpleName(),
+                    LogIds.room(room.id()), e);
             peer.send(codec.encode(new ServerMessage.Error(ErrorCode.INTERNAL_ERROR,
                     "internal error " + errorId + "; the message was not applied", null)));
+            if (message instanceof ClientMessage.Hello) {
+                mailbox.resume(); // no catch-up will
+            }
         }
     }
 
@@ -157,7 +175,8 @@ public final class RoomEndpoint extends Endpoint {
             room.receive(peer, op);
         } else if (message instanceof ClientMessage.Hello hello) {
             clientId = hello.clientId();
-            room.hello(peer, hello);
+            mailbox.pause();
+            room.hello(peer, hello, mailbox::resume);
         } else if (message instanceof ClientMessage.CodeUpdate update) {
             room.replaceText(peer, update.code());
         } else if (message instanceof ClientMessage.Cursor cursor) {

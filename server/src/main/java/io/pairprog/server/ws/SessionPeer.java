@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +22,12 @@ final class SessionPeer implements Peer {
 
     private final Session session;
     private final ConnectionGuard guard;
+    /** Below this much unsent, a catch-up may send its next page. */
+    static final long WRITABLE_BELOW = 256 * 1024;
+
     private final AtomicLong queued = new AtomicLong();
     private final AtomicBoolean overflowed = new AtomicBoolean();
+    private final AtomicReference<Runnable> onWritable = new AtomicReference<>();
     private volatile long lastHeard = System.nanoTime();
 
     SessionPeer(Session session, ConnectionGuard guard) {
@@ -36,18 +41,52 @@ final class SessionPeer implements Peer {
             return;
         }
         long size = json.length();
-        if (queued.addAndGet(size) > guard.limits().maxQueuedBytes()) {
+        long mine = queued.addAndGet(size);
+        long all = guard.queued(size);
+        if (mine > guard.limits().maxQueuedBytes() || guard.overloaded(all) && mine > guard.fairShare()) {
+            // Over its own limit, or among the largest queues while all of them together are over theirs.
+            queued.addAndGet(-size);
+            guard.queued(-size);
             overflow();
             return;
         }
         try {
-            session.getAsyncRemote().sendText(json, result -> queued.addAndGet(-size));
+            session.getAsyncRemote().sendText(json, result -> sent(size));
         } catch (Throwable e) {
             // Never let one connection interrupt a broadcast to the others, nor a room's caller: Tyrus
             // throws Errors too (text it cannot encode). Such a connection has lost a message, so it goes.
-            queued.addAndGet(-size);
+            sent(size);
             log.warn("session {} failed a send ({}); closing it", session.getId(), e.toString());
             guard.later(() -> close(CloseCodes.INTERNAL_ERROR, "a message could not be sent; reconnect"));
+        }
+    }
+
+    private void sent(long size) {
+        queued.addAndGet(-size);
+        guard.queued(-size);
+        fireIfWritable();
+    }
+
+    @Override
+    public boolean isWritable() {
+        return !overflowed.get() && queued.get() < WRITABLE_BELOW && !guard.saturated();
+    }
+
+    @Override
+    public void whenWritable(Runnable task) {
+        onWritable.set(task);
+        guard.waiting(this);
+        fireIfWritable(); // it may have drained since the caller looked
+    }
+
+    /** Runs the task waiting for this connection to drain, if it has; the guard calls it too, periodically. */
+    void fireIfWritable() {
+        if (onWritable.get() != null && isWritable()) {
+            Runnable task = onWritable.getAndSet(null);
+            if (task != null) {
+                guard.notWaiting(this);
+                task.run();
+            }
         }
     }
 

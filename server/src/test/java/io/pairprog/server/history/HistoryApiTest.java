@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pairprog.ot.TextOperation;
 import io.pairprog.server.store.Database;
+import io.pairprog.server.store.LoggedOperation;
+import io.pairprog.server.store.OperationLog;
+import io.pairprog.server.store.OperationSize;
+import io.pairprog.server.store.RoomTexts;
 import io.pairprog.server.store.Snapshots;
 import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.TestDatabases;
@@ -132,12 +136,13 @@ class HistoryApiTest {
             }
         }
         List<TextOperation> log = replayedLog(room);
-        assertThat(log.size()).isGreaterThan(2 * Snapshots.INTERVAL);
+        List<Long> snapshots = snapshotRevisions(room);
+        assertThat(snapshots).hasSizeGreaterThan(1);
         String text = "";
         assertThat(get("/rooms/" + room + "/revisions/0").get("code").asText()).isEmpty();
         for (int n = 1; n <= log.size(); n++) {
             text = log.get(n - 1).apply(text);
-            if (n % 7 == 0 || n % Snapshots.INTERVAL <= 1 || n == log.size()) {
+            if (n % 7 == 0 || snapshots.contains((long) n) || snapshots.contains(n - 1L) || n == log.size()) {
                 JsonNode revision = get("/rooms/" + room + "/revisions/" + n);
                 assertThat(revision.get("revision").asLong()).isEqualTo(n);
                 assertThat(revision.get("code").asText()).as("revision %d", n).isEqualTo(text);
@@ -160,7 +165,7 @@ class HistoryApiTest {
             long head = 3_002;
             bob.pumpUntilRevision(head, WAIT);
             String before = bob.doc();
-            assertThat(snapshotGaps(room)).allSatisfy(gap -> assertThat(gap).isLessThanOrEqualTo(2 * Snapshots.INTERVAL));
+            assertSnapshotsFollowTheRule(room);
 
             JsonNode restored = restore(room, 2, "Bob");
             assertThat(restored.get("revision").asLong()).isEqualTo(head + 1);
@@ -201,13 +206,24 @@ class HistoryApiTest {
     void aRoomStoredBeforeSnapshotsExistedIsReplayedOnceAndSnapshottedOnTheWay() {
         String room = server.createRoom();
         try (OtPeer ann = OtPeer.join(server, room, "ann")) {
-            for (int i = 0; i < 2 * Snapshots.INTERVAL + 5; i++) {
+            for (int i = 0; i < 1_000; i++) {
                 type(ann, "y");
             }
         }
         database.update("DELETE FROM snapshots WHERE room_id = ?", st -> st.setObject(1, UUID.fromString(room)));
-        assertThat(get("/rooms/" + room + "/revisions/203").get("code").asText()).isEqualTo("y".repeat(203));
-        assertThat(snapshotRevisions(room)).containsExactly(100L, 200L);
+        assertThat(get("/rooms/" + room + "/revisions/990").get("code").asText()).isEqualTo("y".repeat(990));
+        // Each keystroke weighs 1 + 8 per component; a snapshot is due every Snapshots.MIN_CHARS of them.
+        List<Long> due = new ArrayList<>();
+        long since = 0;
+        for (int r = 1; r < 990; r++) {
+            since += 1 + (r == 1 ? 8 : 16);
+            if (Snapshots.due(since, r)) {
+                due.add((long) r);
+                since = 0;
+            }
+        }
+        assertThat(due).isNotEmpty();
+        assertThat(snapshotRevisions(room)).isEqualTo(due);
     }
 
     @Test
@@ -241,15 +257,27 @@ class HistoryApiTest {
                 st -> st.setObject(1, UUID.fromString(room)), row -> row.getLong("revision"));
     }
 
-    /** Revisions between consecutive snapshots (and from 0 to the first): what a read may have to replay. */
-    private static List<Long> snapshotGaps(String room) {
-        List<Long> gaps = new ArrayList<>();
+    /**
+     * What a read may have to replay: between consecutive snapshots, operations weighing no more than the
+     * rule allows for the text (plus the one that made it due, and what shared its commit).
+     */
+    private static void assertSnapshotsFollowTheRule(String room) {
+        UUID id = UUID.fromString(room);
+        List<Long> revisions = snapshotRevisions(room);
+        assertThat(revisions).isNotEmpty();
+        OperationLog log = new OperationLog(database);
         long previous = 0;
-        for (long revision : snapshotRevisions(room)) {
-            gaps.add(revision - previous);
+        for (long revision : revisions) {
+            long weight = 0;
+            long heaviest = 0;
+            for (LoggedOperation op : log.range(id, previous, revision)) {
+                weight += OperationSize.stored(op.operation());
+                heaviest = Math.max(heaviest, OperationSize.stored(op.operation()));
+            }
+            long length = new RoomTexts(database).textAt(id, revision).length();
+            assertThat(weight).as("operations between snapshots %d and %d", previous, revision)
+                    .isLessThanOrEqualTo(Math.max(Snapshots.MIN_CHARS, length / 8) + 64 * heaviest);
             previous = revision;
         }
-        assertThat(gaps).isNotEmpty();
-        return gaps;
     }
 }

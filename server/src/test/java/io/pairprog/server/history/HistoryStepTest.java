@@ -2,9 +2,8 @@ package io.pairprog.server.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pairprog.ot.TextOperation;
 import io.pairprog.server.store.Authorship;
-import io.pairprog.server.store.LoggedOperation;
+import io.pairprog.server.store.EditSummary;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -14,18 +13,17 @@ class HistoryStepTest {
     private static final Instant T0 = Instant.parse("2026-11-26T06:00:00Z");
     private static final Authorship ADA = new Authorship("Ada", "#e6194b", null);
 
-    private static LoggedOperation op(long revision, String clientId, Duration at, Authorship author) {
-        return new LoggedOperation(revision, clientId, revision, TextOperation.builder().insert("ab").build(),
-                T0.plus(at), author);
+    private static EditSummary op(long revision, String clientId, Duration at, Authorship author) {
+        return new EditSummary(revision, clientId, T0.plus(at), author, 2, 0);
     }
 
     @Test
     void editsByOneAuthorWithShortPausesFormOneStepThatAddsUpTheirSizes() {
         HistoryStep step = HistoryStep.of(op(3, "ada", Duration.ofSeconds(50), ADA));
-        LoggedOperation second = op(2, "ada", Duration.ofSeconds(25), ADA);
+        EditSummary second = op(2, "ada", Duration.ofSeconds(25), ADA);
         assertThat(step.continuesWith(second)).isTrue();
         step = step.extendedBy(second);
-        LoggedOperation first = new LoggedOperation(1, "ada", 1, TextOperation.builder().insert("xyz").build(), T0, ADA);
+        EditSummary first = new EditSummary(1, "ada", T0, ADA, 3, 0);
         assertThat(step.continuesWith(first)).isTrue();
         step = step.extendedBy(first);
         assertThat(step).isEqualTo(new HistoryStep(1, 3, "ada", "Ada", "#e6194b", T0, T0.plusSeconds(50), 3, 7, 0, null));
@@ -57,7 +55,7 @@ class HistoryStepTest {
         Duration at = Duration.ofMinutes(20);
         while (true) {
             at = at.minusSeconds(20);
-            LoggedOperation older = op(revision--, "ada", at, ADA);
+            EditSummary older = op(revision--, "ada", at, ADA);
             if (!step.continuesWith(older)) {
                 break;
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pairprog.ot.TextOperation;
 import io.pairprog.protocol.ClientMessage;
 import io.pairprog.protocol.MessageCodec;
+import io.pairprog.server.store.ClientBindingStore;
 import io.pairprog.server.store.Database;
 import io.pairprog.server.store.OperationLog;
 import io.pairprog.server.store.RoomRecord;
@@ -103,11 +104,11 @@ class GroupCommitTest {
     private Recorder typeOneEdit(RoomRecord record) {
         OperationLog log = new OperationLog(database);
         Room room = new Room(record, log.lastSequences(record.id()), new RoomLimits(1 << 20, 100),
-                RoomStorage.of(rooms, log), batch::add, CODEC, r -> { });
+                RoomStorage.of(rooms, log, new ClientBindingStore(database)), batch::add, CODEC, r -> { }, Runnable::run);
         Recorder client = new Recorder();
         client.room = room;
         room.join(client, false);
-        room.hello(client, new ClientMessage.Hello("c1", 0, null));
+        room.hello(client, new ClientMessage.Hello("c1", 0, null), () -> { });
         room.receive(client, new ClientMessage.Op("c1", 1, 0, TextOperation.builder().insert("hi").build()));
         return client;
     }

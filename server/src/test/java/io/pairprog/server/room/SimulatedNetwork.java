@@ -7,6 +7,7 @@ import io.pairprog.protocol.ClientMessage;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.protocol.ProtocolException;
 import io.pairprog.protocol.ServerMessage;
+import io.pairprog.server.store.ClientBindingStore;
 import io.pairprog.server.store.Database;
 import io.pairprog.server.store.LoggedOperation;
 import io.pairprog.server.store.OperationLog;
@@ -16,6 +17,7 @@ import io.pairprog.server.support.RandomEdits;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
@@ -48,29 +50,50 @@ final class SimulatedNetwork {
         this.disconnectChance = disconnectChance;
         this.commits = new GroupCommit(database, 1000, RoomObserver.NONE);
         OperationLog log = new OperationLog(database);
-        RoomStorage store = RoomStorage.of(new RoomStore(database), log);
+        RoomStorage store = RoomStorage.of(new RoomStore(database), log, new ClientBindingStore(database));
         RoomStorage counted = new RoomStorage() {
             @Override
             public List<LoggedOperation> range(UUID roomId, long after, long upTo) {
-                logReads++;
-                if (Thread.holdsLock(room)) {
-                    logReadsUnderLock++;
-                }
+                countRead();
                 return store.range(roomId, after, upTo);
+            }
+
+            @Override
+            public List<LoggedOperation> page(UUID roomId, long after, long upTo, int maxOps, long maxChars) {
+                countRead();
+                return store.page(roomId, after, upTo, maxOps, maxChars);
             }
 
             @Override
             public void saveLanguage(UUID roomId, String language) {
                 store.saveLanguage(roomId, language);
             }
+
+            @Override
+            public Optional<String> tokenHashOf(UUID roomId, String clientId) {
+                return store.tokenHashOf(roomId, clientId);
+            }
+
+            @Override
+            public boolean bind(UUID roomId, String clientId, String tokenHash) {
+                return store.bind(roomId, clientId, tokenHash);
+            }
         };
+        // Catch-ups run at once, on the simulation's one thread, in the order of its events.
         this.room = new Room(record, log.lastSequences(record.id()), new RoomLimits(1 << 20, historyWindow), counted,
-                toCommit::add, CODEC, r -> { });
+                toCommit::add, CODEC, r -> { }, Runnable::run);
     }
 
     /** Reads of the operation log the room made, and how many of them while it held its own lock. */
     int logReads;
     int logReadsUnderLock;
+
+    private void countRead() {
+        logReads++;
+        if (Thread.holdsLock(room)) {
+            logReadsUnderLock++;
+        }
+    }
 
     Client addClient(String clientId, int edits) {
         Client client = new Client(clientId, edits);
@@ -144,6 +167,8 @@ final class SimulatedNetwork {
         private Connection connection;
         private boolean joined;
         private boolean everJoined;
+        /** Proves this client owns its id when it says hello again. */
+        private String resumeToken;
         /** (clientSeq) of every edit this client saw acknowledged, by ack or by its own echo. */
         final Set<Long> acknowledged = new HashSet<>();
         final List<ServerMessage.Error> errors = new ArrayList<>();
@@ -240,7 +265,7 @@ final class SimulatedNetwork {
                 if (!everJoined) {
                     doc = initial.code(); // a reconnecting client keeps its own text instead
                 }
-                connection.toServer(CODEC.encode(new ClientMessage.Hello(clientId, ot.revision(), clientId)));
+                connection.toServer(CODEC.encode(new ClientMessage.Hello(clientId, ot.revision(), clientId, resumeToken)));
             } else if (message instanceof ServerMessage.Op op) {
                 if (op.clientId().equals(clientId)) {
                     acknowledged.add(op.clientSeq());
@@ -250,7 +275,10 @@ final class SimulatedNetwork {
                 if (ot.serverAck(ack.revision(), ack.clientSeq())) {
                     acknowledged.add(ack.clientSeq());
                 }
-            } else if (message instanceof ServerMessage.Joined) {
+            } else if (message instanceof ServerMessage.Joined join) {
+                if (join.resumeToken() != null) {
+                    resumeToken = join.resumeToken();
+                }
                 joined = true;
                 everJoined = true;
                 ot.resend();
@@ -287,7 +315,7 @@ final class SimulatedNetwork {
             try {
                 ClientMessage message = CODEC.decodeClient(json);
                 if (message instanceof ClientMessage.Hello hello) {
-                    room.hello(this, hello);
+                    room.hello(this, hello, () -> { });
                 } else if (message instanceof ClientMessage.Op op) {
                     room.receive(this, op);
                 }

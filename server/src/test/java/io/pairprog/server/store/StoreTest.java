@@ -2,6 +2,7 @@ package io.pairprog.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.pairprog.ot.TextOperation;
 import io.pairprog.server.support.TestDatabases;
@@ -109,25 +110,26 @@ class StoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
-    void oneBatchCommitsManyRoomsAndSnapshotsThoseThatCrossAnInterval(TestDatabases.Kind kind) {
+    void oneBatchCommitsManyRoomsAndSnapshotsThoseDueOneAndCountsWhatEachStores(TestDatabases.Kind kind) {
         Database database = open(kind);
         RoomStore rooms = new RoomStore(database);
         UUID quiet = rooms.create("python").id();
         UUID busy = rooms.create("python").id();
-        List<LoggedOperation> many = new ArrayList<>();
-        for (int r = 1; r <= Snapshots.INTERVAL + 2; r++) {
-            many.add(insert(r, "y"));
-        }
+        String block = "y".repeat(2_000);
+        List<LoggedOperation> many = List.of(insertAt(1, 0, block), insertAt(2, 2_000, block), insertAt(3, 4_000, block));
         CommitBatch batch = new CommitBatch(Instant.now());
         batch.add(quiet, List.of(insert(1, "x")), "x");
-        batch.add(busy, many, "y".repeat(many.size()));
+        batch.add(busy, many, block.repeat(3)); // together they weigh over Snapshots.MIN_CHARS: due
         batch.store(database);
         assertThat(rooms.find(quiet).orElseThrow().revision()).isEqualTo(1);
-        assertThat(rooms.find(busy).orElseThrow().code()).isEqualTo("y".repeat(Snapshots.INTERVAL + 2));
+        assertThat(rooms.find(busy).orElseThrow().code()).isEqualTo(block.repeat(3));
         Snapshots snapshots = new Snapshots(database);
-        assertThat(snapshots.latestAtOrBefore(busy, 1_000)).isEqualTo(
-                new Snapshots.Snapshot(Snapshots.INTERVAL + 2, "y".repeat(Snapshots.INTERVAL + 2)));
+        assertThat(snapshots.latestAtOrBefore(busy, 1_000)).isEqualTo(new Snapshots.Snapshot(3, block.repeat(3)));
         assertThat(snapshots.latestAtOrBefore(quiet, 1_000)).isEqualTo(Snapshots.Snapshot.EMPTY);
+        // The quota counts operations (inserted text + 8 per component) and snapshots.
+        assertThat(rooms.find(quiet).orElseThrow().storedChars()).isEqualTo(1 + 8);
+        assertThat(rooms.find(busy).orElseThrow().storedChars()).isEqualTo(2_008 + 2 * 2_016 + 6_000);
+        assertThat(rooms.find(busy).orElseThrow().sinceSnapshot()).isZero();
     }
 
     @ParameterizedTest
@@ -137,38 +139,81 @@ class StoreTest {
         RoomStore rooms = new RoomStore(database);
         UUID id = rooms.create("python").id();
         StringBuilder text = new StringBuilder();
-        for (int r = 1; r <= Snapshots.INTERVAL + 30; r++) {
+        long weight = 0;
+        for (int r = 1; r <= 130; r++) {
             text.append((char) ('a' + r % 26));
-            commit(database, id, text.toString(), insert(r, text.substring(r - 1)));
+            LoggedOperation op = insert(r, text.substring(r - 1));
+            weight += OperationSize.stored(op.operation());
+            CommitBatch batch = new CommitBatch(Instant.now());
+            batch.add(id, List.of(op), text.toString(), r == 100);
+            batch.store(database);
         }
-        assertThat(snapshotRevisions(database, id)).as("one snapshot, where the interval was crossed")
-                .containsExactly((long) Snapshots.INTERVAL);
+        assertThat(snapshotRevisions(database, id)).as("one snapshot, where one was due").containsExactly(100L);
         assertThat(database.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'rooms'",
                 statement -> { }, row -> row.getString(1).toLowerCase(Locale.ROOT)))
                 .as("no copy of the text rewritten at every commit").doesNotContain("code").contains("revision");
         RoomRecord stored = rooms.find(id).orElseThrow();
-        assertThat(stored.revision()).isEqualTo(Snapshots.INTERVAL + 30);
+        assertThat(stored.revision()).isEqualTo(130);
         assertThat(stored.code()).isEqualTo(text.toString());
+        assertThat(stored.sinceSnapshot()).as("the 30 operations after the snapshot").isEqualTo(30 * (1 + 16));
+        assertThat(stored.storedChars()).isEqualTo(weight + 100);
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
-    void aRoomWithoutSnapshotsIsReplayedFromItsLogAndSnapshottedOnTheWay(TestDatabases.Kind kind) {
+    void aRoomWithoutSnapshotsIsReplayedFromItsLogAndSnapshottedWhereTheyAreDue(TestDatabases.Kind kind) {
         Database database = open(kind);
         RoomStore rooms = new RoomStore(database);
         UUID id = rooms.create("python").id();
         List<LoggedOperation> ops = new ArrayList<>();
-        for (int r = 1; r <= 2 * Snapshots.INTERVAL + 50; r++) {
-            ops.add(insert(r, "z"));
+        List<Long> due = new ArrayList<>();
+        long since = 0;
+        for (int r = 1; r <= 250; r++) {
+            ops.add(insertAt(r, 50 * (r - 1), "z".repeat(50)));
+            since += 50 + (r == 1 ? 8 : 16);
+            if (r < 250 && Snapshots.due(since, 50L * r)) {
+                due.add((long) r);
+                since = 0;
+            }
         }
         CommitBatch batch = new CommitBatch(Instant.now());
-        batch.add(id, ops, "z".repeat(ops.size()));
+        batch.add(id, ops, "z".repeat(50 * ops.size()), false);
         batch.store(database);
-        database.update("DELETE FROM snapshots WHERE room_id = ?", st -> st.setObject(1, id));
+        assertThat(due).hasSizeGreaterThan(2);
 
-        assertThat(rooms.find(id).orElseThrow().code()).isEqualTo("z".repeat(ops.size()));
-        assertThat(snapshotRevisions(database, id)).containsExactly(100L, 200L);
-        assertThat(new RoomTexts(database).textAt(id, 150)).isEqualTo("z".repeat(150));
+        assertThat(rooms.find(id).orElseThrow().code()).isEqualTo("z".repeat(50 * 250));
+        assertThat(snapshotRevisions(database, id)).isEqualTo(due);
+        assertThat(new RoomTexts(database).textAt(id, 150)).isEqualTo("z".repeat(50 * 150));
+    }
+
+    /**
+     * Many small edits spread over a large text are replayed in far fewer steps than one composition after
+     * another would take (which grows with the square of their number).
+     */
+    @Test
+    void aLongRunOfScatteredEditsReplaysExactly() {
+        Database database = open(TestDatabases.Kind.POSTGRES);
+        RoomStore rooms = new RoomStore(database);
+        UUID id = rooms.create("python").id();
+        Random random = new Random(18);
+        String text = "";
+        List<LoggedOperation> ops = new ArrayList<>();
+        for (int r = 1; r <= 3_000; r++) {
+            int at = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);
+            TextOperation op = TextOperation.builder().retain(at).insert(String.valueOf((char) ('a' + r % 26)))
+                    .retain(text.length() - at).build();
+            text = op.apply(text);
+            ops.add(new LoggedOperation(r, "c", r, op, Instant.now(), Authorship.UNKNOWN));
+        }
+        CommitBatch batch = new CommitBatch(Instant.now());
+        batch.add(id, ops, text, false);
+        batch.store(database);
+        assertThat(new RoomTexts(database).replay(id, 3_000).text()).isEqualTo(text);
+        String at1234 = "";
+        for (int r = 0; r < 1_234; r++) {
+            at1234 = ops.get(r).operation().apply(at1234);
+        }
+        assertThat(new RoomTexts(database).textAt(id, 1_234)).isEqualTo(at1234);
     }
 
     /**
@@ -319,6 +364,13 @@ class StoreTest {
                 st -> st.setObject(1, missing), row -> row.getLong("n"))).containsExactly(0L);
     }
 
+    /** An insert of {@code text} at {@code at}, the end of the document. */
+    private static LoggedOperation insertAt(long revision, int at, String text) {
+        TextOperation op = at == 0 ? TextOperation.builder().insert(text).build()
+                : TextOperation.builder().retain(at).insert(text).build();
+        return new LoggedOperation(revision, "c", revision, op, Instant.now(), Authorship.UNKNOWN);
+    }
+
     /** An insert of {@code text} at the end of a document of {@code revision - 1} one-character edits. */
     private static LoggedOperation insert(long revision, String text) {
         TextOperation op = TextOperation.builder().retain((int) revision - 1).insert(text).build();
@@ -344,8 +396,10 @@ class StoreTest {
                 new LoggedOperation(1, "c1", 1, a, Instant.now(), new Authorship("Ada", "#e6194b", null)),
                 new LoggedOperation(2, "legacy-1", 1, b, Instant.now(), Authorship.UNKNOWN),
                 new LoggedOperation(3, "restore-1", 1, undo, Instant.now(), Authorship.restore("Bo", 0)));
-        assertThat(log.newestBefore(room.id(), 4, 10)).extracting(LoggedOperation::revision).containsExactly(3L, 2L, 1L);
-        assertThat(log.newestBefore(room.id(), 3, 1)).extracting(LoggedOperation::author)
+        assertThat(log.newestBefore(room.id(), 4, 10)).extracting(EditSummary::revision).containsExactly(3L, 2L, 1L);
+        assertThat(log.newestBefore(room.id(), 4, 10)).extracting(EditSummary::inserted, EditSummary::deleted)
+                .containsExactly(tuple(0L, 2L), tuple(1L, 0L), tuple(1L, 0L));
+        assertThat(log.newestBefore(room.id(), 3, 1)).extracting(EditSummary::author)
                 .containsExactly(Authorship.UNKNOWN);
         assertThat(log.range(room.id(), 0, 3)).extracting(LoggedOperation::author).containsExactly(
                 new Authorship("Ada", "#e6194b", null), Authorship.UNKNOWN, new Authorship("Bo", null, 0L));

@@ -31,6 +31,8 @@ public final class OtPeer implements AutoCloseable {
     private OtClient ot;
     private String doc;
     private boolean connected;
+    /** Proves this peer owns its client id when it says hello again. */
+    private String resumeToken;
     /** When to resend an edit the server refused for a passing reason (database down, rate, race). */
     private long resendAt = Long.MAX_VALUE;
 
@@ -56,7 +58,7 @@ public final class OtPeer implements AutoCloseable {
     }
 
     private void handshake() {
-        ws.send(CODEC.encode(new ClientMessage.Hello(clientId, ot.revision(), clientId)));
+        ws.send(CODEC.encode(new ClientMessage.Hello(clientId, ot.revision(), clientId, resumeToken)));
         connected = true;
         while (!handle(ws.next())) {
             // catch-up operations are applied until "joined"
@@ -140,11 +142,17 @@ public final class OtPeer implements AutoCloseable {
             ot.applyServer(op.revision(), op.clientId(), op.clientSeq(), op.op());
         } else if (message instanceof ServerMessage.Ack ack) {
             ot.serverAck(ack.revision(), ack.clientSeq());
-        } else if (message instanceof ServerMessage.Joined) {
+        } else if (message instanceof ServerMessage.Joined joined) {
+            if (joined.resumeToken() != null) {
+                resumeToken = joined.resumeToken();
+            }
             ot.resend();
             return true;
         } else if (message instanceof ServerMessage.Error error) {
             errors.add(error);
+            if (error.code() == ErrorCode.CLIENT_ID_TAKEN || error.clientSeq() == null && error.message().startsWith("hello:")) {
+                throw new AssertionError(clientId + " could not join: " + error);
+            }
             if (RETRYABLE.contains(error.code()) && error.clientSeq() != null) {
                 resendAt = System.nanoTime() + Duration.ofMillis(200).toNanos(); // as real clients do, with backoff
             }

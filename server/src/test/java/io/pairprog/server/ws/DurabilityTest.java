@@ -59,17 +59,21 @@ class DurabilityTest {
         TestServer server = TestServer.start(store);
         String room = server.createRoom();
         String op = "{\"type\":\"op\",\"clientId\":\"r\",\"clientSeq\":1,\"baseRevision\":0,\"op\":[\"once\"]}";
+        String token;
         try (WsClient raw = WsClient.connect(server.ws("/ws/" + room))) {
             raw.next("initial_code");
             raw.send("{\"type\":\"hello\",\"clientId\":\"r\",\"revision\":0}");
-            raw.next("joined");
+            token = raw.next("joined").get("resumeToken").asText();
             raw.send(op);
             raw.next("ack");
         }
         server = server.restart();
         try (WsClient raw = WsClient.connect(server.ws("/ws/" + room))) {
             raw.next("initial_code");
+            // The client id stays its own across the restart: resuming it takes the token.
             raw.send("{\"type\":\"hello\",\"clientId\":\"r\",\"revision\":0}");
+            assertThat(raw.next("error").get("code").asText()).isEqualTo("CLIENT_ID_TAKEN");
+            raw.send("{\"type\":\"hello\",\"clientId\":\"r\",\"revision\":0,\"resumeToken\":\"" + token + "\"}");
             assertThat(raw.next().get("type").asText()).isEqualTo("op"); // its own edit, which is its ack
             raw.next("joined");
             raw.send(op);
