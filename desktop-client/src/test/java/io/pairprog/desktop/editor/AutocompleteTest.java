@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pairprog.desktop.net.RestClient;
 import io.pairprog.desktop.support.OnEdt;
 import io.pairprog.desktop.support.RequiresDisplay;
+import java.awt.event.KeyEvent;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The suggestion popup's rules with a scripted server: it asks only after the idle pause, drops an
- * answer that arrives after the person typed on, and shows a fresh one at the caret.
+ * answer that arrives after the person typed on, shows a fresh one at the caret, and is accepted
+ * by Tab but never by Enter.
  */
 @RequiresDisplay
 class AutocompleteTest {
@@ -78,6 +80,43 @@ class AutocompleteTest {
         OnEdt.run(() -> area.setCaretPosition(0)); // moving away dismisses it
         assertThat(OnEdt.call(() -> autocomplete.isShowing())).isFalse();
         assertThat(OnEdt.call(() -> area.getText())).isEqualTo("import");
+    }
+
+    @Test
+    void enterMakesANewLineAndDismissesTheSuggestion() throws Exception {
+        showSuggestionAfter("int y = 2;", "  // Add your code here");
+
+        OnEdt.run(() -> press(KeyEvent.VK_ENTER, '\n'));
+
+        assertThat(OnEdt.call(() -> autocomplete.isShowing())).isFalse();
+        OnEdt.run(() -> area.replaceSelection("int z = 3;"));
+        assertThat(OnEdt.call(() -> area.getText())).isEqualTo("int y = 2;\nint z = 3;");
+    }
+
+    @Test
+    void tabInsertsTheSuggestion() throws Exception {
+        showSuggestionAfter("int y = 2;", "  // Add your code here");
+
+        OnEdt.run(() -> press(KeyEvent.VK_TAB, '\t'));
+
+        assertThat(OnEdt.call(() -> autocomplete.isShowing())).isFalse();
+        assertThat(OnEdt.call(() -> area.getText())).isEqualTo("int y = 2;  // Add your code here");
+        assertThat(OnEdt.call(() -> area.getCaretPosition())).isEqualTo("int y = 2;  // Add your code here".length());
+    }
+
+    /** Types {@code typed}, lets the idle pause ask, and answers with {@code suggestion}; returns once it shows. */
+    private void showSuggestionAfter(String typed, String suggestion) throws InterruptedException {
+        OnEdt.run(() -> area.replaceSelection(typed));
+        awaitRequest(1).answer().complete(new RestClient.Completions(suggestion, List.of()));
+        awaitShowing();
+    }
+
+    /** A key press as the keyboard sends it (pressed, typed, released), through the area's key bindings. */
+    private void press(int keyCode, char keyChar) {
+        long now = System.currentTimeMillis();
+        area.dispatchEvent(new KeyEvent(area, KeyEvent.KEY_PRESSED, now, 0, keyCode, keyChar));
+        area.dispatchEvent(new KeyEvent(area, KeyEvent.KEY_TYPED, now, 0, KeyEvent.VK_UNDEFINED, keyChar));
+        area.dispatchEvent(new KeyEvent(area, KeyEvent.KEY_RELEASED, now, 0, keyCode, keyChar));
     }
 
     private Request awaitRequest(int count) throws InterruptedException {
