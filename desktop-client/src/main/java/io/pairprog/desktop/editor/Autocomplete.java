@@ -79,6 +79,7 @@ public final class Autocomplete {
         rankedPopup.setAutoActivationEnabled(false);
         rankedPopup.setAutoCompleteSingleChoices(false);
         rankedPopup.setShowDescWindow(true);
+        rankedPopup.setListCellRenderer(RankedCompletions.renderer());
         rankedPopup.install(area);
         KeyStroke ctrlSpace = KeyStroke.getKeyStroke(KeyEvent.VK_SPACE, InputEvent.CTRL_DOWN_MASK);
         area.getInputMap().put(ctrlSpace, RANKED); // replaces the library's trigger: fetch first, then open
