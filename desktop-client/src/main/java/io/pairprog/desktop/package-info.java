@@ -8,7 +8,8 @@
  *       editor window (an editor's, or a viewer's with a read-only editor), the history dialog,
  *       status bar and participants panel.</li>
  *   <li>{@code io.pairprog.desktop.editor} — {@code EditorAdapter}, the bridge between the Swing
- *       document and {@code TextOperation}s, with undo, remote carets and autocomplete.</li>
+ *       document and {@code TextOperation}s, with undo, remote carets and autocomplete; and
+ *       {@code PlainText}, which every widget showing text from the network goes through.</li>
  *   <li>{@code io.pairprog.desktop.net} — {@code RoomSession} (handshake, reconnect, presence over
  *       the shared {@code OtClient}), {@code ServerConnection} (Tyrus), {@code RestClient} and
  *       {@code RoomHistory} (history steps, texts at revisions, restore).</li>

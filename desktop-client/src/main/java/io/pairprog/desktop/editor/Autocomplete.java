@@ -23,12 +23,19 @@ import org.fife.ui.autocomplete.AutoCompletion;
 /**
  * Server autocomplete, as the seed offers it: {@value #IDLE_MILLIS} ms after the last keystroke
  * the text and caret go to {@code POST /autocomplete/}, and the answer is shown under the caret.
- * Tab, Enter or a click inserts it; typing, moving the caret or Esc dismisses it. Each request
+ * Tab or a click inserts it; typing, moving the caret or Esc dismisses it. Each request
  * carries the {@code generation} at which it was made; an answer that arrives after the person
  * typed or moved on is stale and dropped.
  *
  * <p>Ctrl+Space asks at once and, when the server sends a ranked {@code suggestions} list, opens
  * it in the RSTA completion popup; otherwise it shows the single suggestion.
+ *
+ * <p>The Enter rule: Enter always makes a new line (which, as any typing, dismisses a shown
+ * suggestion); it never accepts the inline suggestion, whether it popped up after a pause or came
+ * from Ctrl+Space, because it appears unasked while the person is about to end a line (issue #18:
+ * Enter after {@code int y = 2;} glued the suggestion to the next line). Only Enter in the ranked
+ * list, which the person opened with Ctrl+Space and moves through with the arrow keys, picks the
+ * selected entry, as in any list. VS Code's inline ghost text is likewise accepted by Tab only.
  */
 public final class Autocomplete {
 
@@ -72,6 +79,7 @@ public final class Autocomplete {
         rankedPopup.setAutoActivationEnabled(false);
         rankedPopup.setAutoCompleteSingleChoices(false);
         rankedPopup.setShowDescWindow(true);
+        rankedPopup.setListCellRenderer(RankedCompletions.renderer());
         rankedPopup.install(area);
         KeyStroke ctrlSpace = KeyStroke.getKeyStroke(KeyEvent.VK_SPACE, InputEvent.CTRL_DOWN_MASK);
         area.getInputMap().put(ctrlSpace, RANKED); // replaces the library's trigger: fetch first, then open
@@ -199,13 +207,12 @@ public final class Autocomplete {
         }
     }
 
-    /** While the suggestion shows, Tab and Enter accept it and Esc dismisses it; other keys type as usual. */
+    /** While the suggestion shows, Tab accepts it and Esc dismisses it; other keys, Enter included, type as usual. */
     private void bindPopupKeys() {
         keysWithoutPopup = area.getInputMap(JComponent.WHEN_FOCUSED);
         InputMap layer = new InputMap();
         layer.setParent(keysWithoutPopup);
         layer.put(KeyStroke.getKeyStroke(KeyEvent.VK_TAB, 0), ACCEPT);
-        layer.put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), ACCEPT);
         layer.put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), DISMISS);
         area.setInputMap(JComponent.WHEN_FOCUSED, layer);
     }

@@ -4,6 +4,8 @@ import io.pairprog.desktop.net.RestClient;
 import java.awt.Point;
 import java.util.ArrayList;
 import java.util.List;
+import javax.swing.DefaultListCellRenderer;
+import javax.swing.ListCellRenderer;
 import javax.swing.text.JTextComponent;
 import org.fife.ui.autocomplete.BasicCompletion;
 import org.fife.ui.autocomplete.Completion;
@@ -13,7 +15,8 @@ import org.fife.ui.autocomplete.ParameterizedCompletion;
 /**
  * The server's ranked suggestions as a completion provider for the RSTA AutoComplete popup. The
  * list is fetched asynchronously and put here before the popup opens; it is shown in the server's
- * order (relevance), unfiltered, and the chosen text is inserted at the caret.
+ * order (relevance), unfiltered, and the chosen text is inserted at the caret. Labels are shown
+ * as plain text ({@link #renderer}); the description window is HTML, with the text escaped.
  */
 final class RankedCompletions extends CompletionProviderBase {
 
@@ -28,6 +31,11 @@ final class RankedCompletions extends CompletionProviderBase {
             list.add(entry);
         }
         completions = List.copyOf(list);
+    }
+
+    /** The list's cell renderer: each entry's label, literally (a label such as {@code List<String>} is no HTML). */
+    static ListCellRenderer<Object> renderer() {
+        return PlainText.of(new DefaultListCellRenderer());
     }
 
     @Override
@@ -56,7 +64,7 @@ final class RankedCompletions extends CompletionProviderBase {
         private final String label;
 
         Entry(RankedCompletions provider, RestClient.Suggestion s) {
-            super(provider, s.text(), s.kind().isEmpty() ? null : s.kind(), "<pre>" + escape(s.text()) + "</pre>");
+            super(provider, s.text(), s.kind().isEmpty() ? null : s.kind(), "<pre>" + PlainText.escapeHtml(s.text()) + "</pre>");
             this.label = s.label().isBlank() ? s.text().strip() : s.label();
         }
 
@@ -68,10 +76,6 @@ final class RankedCompletions extends CompletionProviderBase {
         @Override
         public String toString() {
             return label;
-        }
-
-        private static String escape(String text) {
-            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         }
     }
 }

@@ -19,9 +19,9 @@ import javax.swing.UIManager;
 import javax.swing.text.BadLocationException;
 
 /**
- * The seed's inline suggestion: a small box just below the caret showing the text that Tab or
- * Enter would insert. It never takes the focus, so typing goes on in the editor (and dismisses
- * it). A click on it accepts it.
+ * The seed's inline suggestion: a small box just below the caret showing the text that Tab
+ * would insert (never Enter: see {@link Autocomplete}). It never takes the focus, so typing goes
+ * on in the editor (and dismisses it). A click on it accepts it.
  */
 final class SuggestionPopup {
 
@@ -90,7 +90,7 @@ final class SuggestionPopup {
         preview.setForeground(UIManager.getColor("Label.foreground"));
         preview.setBackground(UIManager.getColor("ToolTip.background"));
         preview.setBorder(BorderFactory.createEmptyBorder(4, 6, 2, 8));
-        JLabel hint = new JLabel("Tab or Enter to insert · Esc to dismiss");
+        JLabel hint = new JLabel("Tab to insert · Esc to dismiss");
         hint.setFont(hint.getFont().deriveFont(Font.PLAIN, hint.getFont().getSize2D() - 1f));
         hint.setForeground(UIManager.getColor("Label.disabledForeground"));
         hint.setBorder(BorderFactory.createEmptyBorder(0, 6, 4, 8));

@@ -1,5 +1,6 @@
 package io.pairprog.desktop.ui;
 
+import io.pairprog.desktop.editor.PlainText;
 import io.pairprog.desktop.editor.SyntaxStyles;
 import io.pairprog.desktop.editor.TextDiff;
 import io.pairprog.desktop.net.RestClient;
@@ -302,8 +303,9 @@ final class HistoryDialog extends JDialog {
         return row;
     }
 
+    /** Plain text: the author is a participant's name, the error a server message. */
     private static JLabel label(String name) {
-        JLabel label = new JLabel(" ");
+        JLabel label = PlainText.label(" ");
         label.setName(name);
         return label;
     }

@@ -1,5 +1,6 @@
 package io.pairprog.desktop.ui;
 
+import io.pairprog.desktop.editor.PlainText;
 import io.pairprog.protocol.Participant;
 import java.awt.BorderLayout;
 import java.awt.Color;
@@ -81,7 +82,7 @@ final class ParticipantsPanel extends JPanel {
     }
 
     private final class Renderer implements ListCellRenderer<Participant> {
-        private final JLabel label = new JLabel();
+        private final JLabel label = PlainText.label(""); // names are chosen by the participants
 
         Renderer() {
             label.setBorder(BorderFactory.createEmptyBorder(5, 12, 5, 12));

@@ -1,5 +1,6 @@
 package io.pairprog.desktop.ui;
 
+import io.pairprog.desktop.editor.PlainText;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Dimension;
@@ -70,8 +71,8 @@ final class RecentRoomsPanel extends JPanel {
     /** Two lines per room: the id, then server and when. Plain text, never HTML: the server string was typed by someone. */
     private static final class Renderer implements ListCellRenderer<Settings.RecentRoom> {
         private final JPanel panel = new JPanel(new GridLayout(2, 1));
-        private final JLabel id = new JLabel();
-        private final JLabel where = new JLabel();
+        private final JLabel id = PlainText.label("");
+        private final JLabel where = PlainText.label("");
 
         Renderer() {
             panel.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));

@@ -1,5 +1,6 @@
 package io.pairprog.desktop.ui;
 
+import io.pairprog.desktop.editor.PlainText;
 import io.pairprog.protocol.Languages;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
@@ -30,7 +31,7 @@ final class RoomToolbar extends JToolBar {
             viewOnly.setFont(viewOnly.getFont().deriveFont(java.awt.Font.BOLD));
             add(viewOnly);
         } else {
-            JLabel room = new JLabel(roomId);
+            JLabel room = PlainText.label(roomId); // from a link someone sent
             room.setName("roomLabel");
             room.setFont(Themes.monospaced(13f));
             add(caption("Room "));

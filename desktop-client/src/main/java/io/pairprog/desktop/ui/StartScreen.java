@@ -1,5 +1,6 @@
 package io.pairprog.desktop.ui;
 
+import io.pairprog.desktop.editor.PlainText;
 import io.pairprog.desktop.net.RestClient;
 import io.pairprog.desktop.net.RoomRef;
 import io.pairprog.desktop.net.ServerAddress;
@@ -44,7 +45,7 @@ public final class StartScreen extends JFrame {
     private final JButton join = button("join", "Join");
     private final JButton create = button("create", "Create a new room");
     private final JComboBox<String> createLanguage = new JComboBox<>(Languages.ALL.toArray(String[]::new));
-    private final JLabel message = new JLabel(" ");
+    private final JLabel message = PlainText.label(" "); // may carry a server message
 
     StartScreen(AppContext context) {
         super("pairprog");

@@ -1,5 +1,6 @@
 package io.pairprog.desktop.ui;
 
+import io.pairprog.desktop.editor.PlainText;
 import io.pairprog.desktop.net.RoomSession;
 import java.awt.BorderLayout;
 import java.awt.Color;
@@ -106,8 +107,9 @@ final class StatusBar extends JPanel {
         connection.setIcon(new Dot(color));
     }
 
+    /** Notices carry server messages (and the tooltip repeats them): plain text, like all status labels. */
     private static JLabel label(String name) {
-        JLabel label = new JLabel();
+        JLabel label = PlainText.label("");
         label.setName("status." + name);
         return label;
     }

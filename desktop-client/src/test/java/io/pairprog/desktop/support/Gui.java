@@ -4,7 +4,13 @@ import java.awt.Component;
 import java.awt.Container;
 import java.awt.event.KeyEvent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import javax.swing.AbstractButton;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.plaf.basic.BasicHTML;
 import org.assertj.swing.core.Robot;
 
 /** Small helpers of the robot-driven GUI tests: waiting on a condition, finding components by name, key chords. */
@@ -50,6 +56,24 @@ public final class Gui {
             }
         }
         return null;
+    }
+
+    /**
+     * The components under {@code root} (itself included) whose text Swing renders as HTML, i.e.
+     * that hold a {@link BasicHTML#propertyKey} view, each as "name: text". Call on the EDT.
+     */
+    public static List<String> htmlViews(Container root) {
+        List<String> found = new ArrayList<>();
+        if (root instanceof JComponent c && c.getClientProperty(BasicHTML.propertyKey) != null) {
+            String text = c instanceof JLabel l ? l.getText() : c instanceof AbstractButton b ? b.getText() : "";
+            found.add(c.getName() + ": " + text);
+        }
+        for (Component child : root.getComponents()) {
+            if (child instanceof Container inner) {
+                found.addAll(htmlViews(inner));
+            }
+        }
+        return found;
     }
 
     /** Presses {@code keyCode} with Ctrl held, as a person types a shortcut. */

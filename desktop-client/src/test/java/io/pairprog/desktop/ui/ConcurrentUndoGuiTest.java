@@ -55,19 +55,8 @@ class ConcurrentUndoGuiTest {
     }
 
     @AfterAll
-    void stopEverything() throws Exception {
-        if (robot != null) {
-            robot.cleanUp();
-        }
-        if (bob != null) {
-            bob.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (prefs != null) {
-            prefs.removeNode();
-        }
+    void stopEverything() {
+        RoomWithBob.stop(robot, bob, server, prefs);
     }
 
     @Test

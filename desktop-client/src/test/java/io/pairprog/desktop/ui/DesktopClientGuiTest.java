@@ -98,19 +98,8 @@ class DesktopClientGuiTest {
     }
 
     @AfterAll
-    void stopEverything() throws Exception {
-        if (robot != null) {
-            robot.cleanUp();
-        }
-        if (bob != null) {
-            bob.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (prefs != null) {
-            prefs.removeNode();
-        }
+    void stopEverything() {
+        RoomWithBob.stop(robot, bob, server, prefs);
     }
 
     @Test

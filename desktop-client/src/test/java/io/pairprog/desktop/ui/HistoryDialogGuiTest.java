@@ -74,22 +74,7 @@ class HistoryDialogGuiTest {
 
     @AfterAll
     void stopEverything() {
-        if (robot != null) {
-            robot.cleanUp();
-        }
-        if (bob != null) {
-            bob.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (prefs != null) {
-            try {
-                prefs.removeNode();
-            } catch (Exception e) {
-                // a test node; nothing depends on its removal
-            }
-        }
+        RoomWithBob.stop(robot, bob, server, prefs);
     }
 
     @Test

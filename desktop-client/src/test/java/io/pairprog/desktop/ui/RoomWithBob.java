@@ -9,7 +9,9 @@ import io.pairprog.desktop.support.OnEdt;
 import io.pairprog.desktop.support.TestPeer;
 import io.pairprog.ot.TextOperation;
 import java.util.UUID;
+import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import org.assertj.swing.core.Robot;
 
 /**
  * Where the GUI tests of two-person editing start: a room in which Bob (a {@link TestPeer}, a real OT
@@ -26,6 +28,26 @@ final class RoomWithBob {
         bob.edit(TextOperation.builder().insert(text).build());
         await("Bob's text stored", () -> bob.isSynchronized() ? true : null);
         return bob;
+    }
+
+    /** Ends what a GUI test class started; any of them may be null (its start failed or never came). */
+    static void stop(Robot robot, TestPeer peer, InProcessServer server, Preferences prefs) {
+        if (robot != null) {
+            robot.cleanUp();
+        }
+        if (peer != null) {
+            peer.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (prefs != null) {
+            try {
+                prefs.removeNode();
+            } catch (BackingStoreException e) {
+                // a test node; nothing depends on its removal
+            }
+        }
     }
 
     /** A preferences node of its own, so that no test sees another's (or the user's) settings. */
