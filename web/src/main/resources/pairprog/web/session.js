@@ -24,7 +24,8 @@ import { OtClient } from './ot-client.js';
 import { SocketAdapter } from './socket-adapter.js';
 
 const RESEND_LATER = new Set(['STORE_UNAVAILABLE', 'RETRY_EXHAUSTED', 'INTERNAL_ERROR']);
-const START_OVER = new Set(['INVALID_OPERATION', 'REVISION_IN_FUTURE', 'DOCUMENT_TOO_LARGE', 'CLIENT_ID_MISMATCH']);
+const START_OVER = new Set(['INVALID_OPERATION', 'REVISION_IN_FUTURE', 'DOCUMENT_TOO_LARGE', 'CLIENT_ID_MISMATCH',
+  'CLIENT_ID_TAKEN', 'STORAGE_QUOTA_EXCEEDED']);
 const HISTORY_LIMIT = 200; // server operations kept to bring a late cursor message up to date
 const CURSOR_THROTTLE_MS = 40;
 
@@ -48,6 +49,7 @@ export class Session {
     this.undo = undo;
     this.events = events;
     this.clientId = newClientId();
+    this.resumeToken = null; // from the first `joined`: proves on every later hello that clientId is ours
     this.ot = null;
     this.joined = false;
     this.history = []; // [{revision, op}] as stored by the server, oldest first
@@ -133,7 +135,7 @@ export class Session {
     }
     // A reconnecting client keeps its own text; the catch-up operations after hello bring it up to date.
     this.events.language(m.language, null);
-    this.socket.sendHello(this.clientId, this.ot.revision, this.name);
+    this.socket.sendHello(this.clientId, this.ot.revision, this.name, this.resumeToken);
   }
 
   onOp(m) {
@@ -166,6 +168,9 @@ export class Session {
     if (m.revision !== this.ot.revision) {
       throw new OperationError(`joined: at revision ${m.revision}, but the catch-up brought us to ${this.ot.revision}`);
     }
+    if (typeof m.resumeToken === 'string') {
+      this.resumeToken = m.resumeToken;
+    }
     this.joined = true;
     this.presence.setSelf(this.clientId, this.name, m.color, this.role());
     if (Array.isArray(m.participants)) {
@@ -196,8 +201,11 @@ export class Session {
     } else if (START_OVER.has(m.code)) {
       this.startOver(m.code === 'DOCUMENT_TOO_LARGE'
         ? 'That edit would make the document too large, so it was undone.'
-        : 'The server refused an edit; the document was reloaded from the server.');
-    } else if (m.code === 'NOT_JOINED') {
+        : m.code === 'STORAGE_QUOTA_EXCEEDED'
+          ? 'This room has stored as much history as a room may; edits are no longer saved. Copy the text into a new room to go on.'
+          : 'The server refused an edit; the document was reloaded from the server.');
+    } else if (m.code === 'NOT_JOINED' || m.code === 'REVISION_NOT_AVAILABLE') {
+      // Catching up (hello with our revision) brings an unsent edit to a recent base before its resend.
       this.joined = false;
       this.socket.restart();
     } else {
@@ -323,6 +331,7 @@ export class Session {
   startOver(reason) {
     this.events.notice(reason, 'warn');
     this.clientId = newClientId();
+    this.resumeToken = null;
     this.ot = null;
     this.joined = false;
     this.history = [];

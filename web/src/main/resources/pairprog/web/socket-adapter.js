@@ -157,8 +157,12 @@ export class SocketAdapter {
   }
 
   /** `hello`: become an OT client holding `revision`; the server answers with catch-up ops and `joined`. */
-  sendHello(clientId, revision, name) {
-    return this.send({ type: 'hello', clientId, revision, name });
+  sendHello(clientId, revision, name, resumeToken) {
+    const hello = { type: 'hello', clientId, revision, name };
+    if (resumeToken) {
+      hello.resumeToken = resumeToken;
+    }
+    return this.send(hello);
   }
 
   /** `op`: the local edit `clientSeq`, made on the document at `baseRevision`, in wire form. */

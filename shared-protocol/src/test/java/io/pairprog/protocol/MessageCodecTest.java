@@ -186,10 +186,53 @@ class MessageCodecTest {
         }
 
         @Test
-        void loneSurrogatesPassThisLayer() throws ProtocolException {
-            // The server's op check rejects them; the codec only checks JSON.
-            assertThat(CODEC.decodeClient("{\"type\":\"code_update\",\"code\":\"\\ud83d\"}"))
-                    .isEqualTo(new ClientMessage.CodeUpdate("\uD83D"));
+        void loneSurrogatesAreRefusedInEveryStringAndInsertButPairsPass() throws ProtocolException {
+            // A lone surrogate cannot be encoded again: once inside, every message carrying it fails to send.
+            assertThatThrownBy(() -> CODEC.decodeClient("{\"type\":\"code_update\",\"code\":\"\\ud83d\"}"))
+                    .isInstanceOfSatisfying(ProtocolException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_MESSAGE);
+                        assertThat(e.getMessage()).contains("\"code\"").contains("surrogate");
+                    });
+            assertThatThrownBy(() -> CODEC.decodeClient("{\"type\":\"rename\",\"name\":\"a\\udc00\"}"))
+                    .isInstanceOf(ProtocolException.class);
+            assertThatThrownBy(() -> CODEC.decodeClient(
+                    "{\"type\":\"hello\",\"clientId\":\"c\",\"revision\":0,\"name\":\"\\ud800x\"}"))
+                    .isInstanceOf(ProtocolException.class);
+            assertThatThrownBy(() -> CODEC.decodeClient(
+                    "{\"type\":\"op\",\"clientId\":\"c\",\"clientSeq\":7,\"baseRevision\":0,\"op\":[\"\\ud800\"]}"))
+                    .isInstanceOfSatisfying(ProtocolException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPERATION);
+                        assertThat(e.clientSeq()).isEqualTo(7L);
+                    });
+            assertThat(CODEC.decodeClient("{\"type\":\"code_update\",\"code\":\"\\ud83d\\ude00\"}"))
+                    .isEqualTo(new ClientMessage.CodeUpdate("\uD83D\uDE00"));
+        }
+
+        @Test
+        void decodeErrorsOfAnOpNameItsClientSeqWhenItIsReadable() {
+            assertThatThrownBy(() -> CODEC.decodeClient(
+                    "{\"type\":\"op\",\"clientId\":\"c\",\"clientSeq\":3,\"baseRevision\":0,\"op\":[0]}"))
+                    .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.clientSeq()).isEqualTo(3L));
+            assertThatThrownBy(() -> CODEC.decodeClient(
+                    "{\"type\":\"op\",\"clientId\":\"c\",\"clientSeq\":\"3\",\"baseRevision\":0,\"op\":[1]}"))
+                    .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.clientSeq()).isNull());
+        }
+
+        @Test
+        void theServersOwnIdPrefixesAndOversizedOperationsAreRefused() {
+            assertThatThrownBy(() -> CODEC.decodeClient(
+                    "{\"type\":\"hello\",\"clientId\":\"legacy-1-abc\",\"revision\":0}"))
+                    .isInstanceOf(ProtocolException.class).hasMessageContaining("legacy-");
+            assertThatThrownBy(() -> CODEC.decodeClient(
+                    "{\"type\":\"hello\",\"clientId\":\"restore-1\",\"revision\":0}"))
+                    .isInstanceOf(ProtocolException.class);
+            StringBuilder many = new StringBuilder("[");
+            for (int i = 0; i <= MessageCodec.MAX_OPERATION_COMPONENTS; i++) {
+                many.append(i == 0 ? "" : ",").append(i % 2 == 0 ? "1" : "\"x\"");
+            }
+            String op = "{\"type\":\"op\",\"clientId\":\"c\",\"clientSeq\":1,\"baseRevision\":0,\"op\":" + many + "]}";
+            assertThatThrownBy(() -> CODEC.decodeClient(op)).isInstanceOfSatisfying(ProtocolException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPERATION));
         }
     }
 

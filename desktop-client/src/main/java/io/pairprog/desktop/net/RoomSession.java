@@ -105,6 +105,8 @@ public final class RoomSession {
 
     private String name;
     private String clientId;
+    /** Given by the server when this client id first joined; proves the id is ours when we say hello again. */
+    private String resumeToken;
     private int reloads;
     private int epoch;
     private Phase phase = Phase.CONNECTING;
@@ -310,6 +312,7 @@ public final class RoomSession {
     private void startOver() {
         needsReset = true;
         clientId = clientIdBase + "-r" + (++reloads);
+        resumeToken = null;
     }
 
     // --- messages ---------------------------------------------------------------------------
@@ -364,12 +367,15 @@ public final class RoomSession {
             }
         }
         // A reconnecting client keeps its own text and catches up from its own revision.
-        connection.send(new ClientMessage.Hello(clientId, ot.revision(), name));
+        connection.send(new ClientMessage.Hello(clientId, ot.revision(), name, resumeToken));
         phase = Phase.JOINING;
         publishStatus();
     }
 
     private void onJoined(ServerMessage.Joined joined) {
+        if (joined.resumeToken() != null) {
+            resumeToken = joined.resumeToken();
+        }
         phase = Phase.ONLINE;
         joinedReadOnly = joined.readOnly();
         reconnectBackoff.reset();
@@ -402,8 +408,10 @@ public final class RoomSession {
                 }
             }
             case ROOM_NOT_FOUND, INVALID_ROOM_ID, FORBIDDEN_ORIGIN, TOO_MANY_CONNECTIONS -> closeMessage = error.message();
-            case INVALID_OPERATION, REVISION_IN_FUTURE, REVISION_NOT_AVAILABLE, DOCUMENT_TOO_LARGE ->
+            case INVALID_OPERATION, REVISION_IN_FUTURE, DOCUMENT_TOO_LARGE, STORAGE_QUOTA_EXCEEDED, CLIENT_ID_TAKEN ->
                     reload("The server refused our edits (" + text + ").");
+            // Catching up brings the edit to a recent revision, from which its resend is cheap.
+            case REVISION_NOT_AVAILABLE -> resync("The server asked us to catch up before resending (" + text + ").");
             case NOT_JOINED -> resync("The server had not seen our hello (" + text + "); joining again.");
             case READ_ONLY -> {
                 // Not retried: this connection may never edit. A refused edit would wait for an ack

@@ -195,10 +195,12 @@ public final class GroupCommit implements Managed, CommitSink {
         for (Map.Entry<Room, List<PendingEdit>> entry : byRoom.entrySet()) {
             List<PendingEdit> edits = entry.getValue();
             List<LoggedOperation> operations = new ArrayList<>(edits.size());
+            boolean snapshot = false;
             for (PendingEdit edit : edits) {
                 operations.add(edit.operation());
+                snapshot |= edit.snapshot();
             }
-            batch.add(entry.getKey().id(), operations, edits.get(edits.size() - 1).textAfter());
+            batch.add(entry.getKey().id(), operations, edits.get(edits.size() - 1).textAfter(), snapshot);
         }
         batch.store(database);
     }

@@ -520,7 +520,7 @@ public final class Room {
                     finish(p, p.seedClientId, p.seedSeq + 1, null, edit, "code_update");
                     if (revision != before) {
                         p.seedSeq++;
-                        p.seen.saw(code, revision);
+                        p.seen.sent(code, revision);
                     }
                     return;
                 }

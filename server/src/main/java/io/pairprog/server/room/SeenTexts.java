@@ -6,10 +6,12 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 
 /**
- * The texts a seed client (whole texts, no revisions) may have typed on: the ones sent to it, and the ones
- * it sent, within the last few seconds. Its next text is diffed against the one it differs least from:
- * when it typed while an update was on its way to it, that is the text it had, not the newer one the
- * server last sent; diffing against the newer one would undo what others did meanwhile.
+ * The texts a seed client (whole texts, no revisions) may have typed on: its own last text, and the ones
+ * sent to it since (or, before it sent any, within the last few seconds). Its next text is diffed against
+ * the one it differs least from: when it typed while an update was on its way to it, that is the text it
+ * had, not the newer one the server last sent; diffing against the newer one would undo what others did
+ * meanwhile. Texts sent to it before its own last one are not candidates: whatever it sends next follows
+ * what it sent last (a client that keeps replacing short texts means each one to replace the last).
  *
  * <p>Each entry is a text and the revision whose text it is. Only the owning room touches it, under the
  * room's lock. The texts are the room's own strings, shared, not copied.
@@ -39,7 +41,13 @@ final class SeenTexts {
         return copy;
     }
 
-    /** The client has (or sent) {@code text}, the text of {@code revision}. */
+    /** The client sent {@code text}, now the text of {@code revision}: what it had before no longer counts. */
+    void sent(String text, long revision) {
+        seen.clear();
+        seen.addLast(new Seen(text, revision, System.nanoTime()));
+    }
+
+    /** The client was sent {@code text}, the text of {@code revision}. */
     void saw(String text, long revision) {
         long now = System.nanoTime();
         seen.addLast(new Seen(text, revision, now));

@@ -25,8 +25,11 @@ public final class Database implements Managed {
     private final DatabaseUrl url;
     private final int poolSize;
     private HikariDataSource dataSource;
-    /** Why the store can never work again in this process (the embedded one closes itself after a panic). */
-    private volatile String closedForGood;
+    private EmbeddedStore embedded;
+    /** When the embedded store last closed itself (after a failed write), and why; 0 when it works. */
+    private volatile long closedAtNanos;
+    private volatile String closedBecause;
+    private volatile long lastWriteNanos = System.nanoTime();
 
     public Database(DatabaseUrl url, int poolSize) {
         this.url = url;
@@ -37,7 +40,7 @@ public final class Database implements Managed {
     @Override
     public void start() {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url.jdbcUrl());
+        config.setJdbcUrl(url.isPostgres() ? url.jdbcUrl() : EmbeddedStore.durable(url.jdbcUrl()));
         config.setUsername(url.user());
         config.setPassword(url.password());
         config.setMaximumPoolSize(poolSize);
@@ -50,14 +53,22 @@ public final class Database implements Managed {
             // The driver would otherwise put the statement's values, room text, into exception messages,
             // which Hikari and GroupCommit log when a commit fails.
             config.addDataSourceProperty("logServerErrorDetail", "false");
+        } else {
+            EmbeddedStore.configure(config);
         }
         dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        if (!url.isPostgres()) {
+            embedded = EmbeddedStore.start(dataSource);
+        }
         log.info("database ready at {}", url.redacted());
     }
 
     @Override
     public void stop() {
+        if (embedded != null) {
+            embedded.stop();
+        }
         if (dataSource != null) {
             dataSource.close();
         }
@@ -67,9 +78,28 @@ public final class Database implements Managed {
         return dataSource;
     }
 
-    /** For liveness: null while the store works or may work again once it is reachable. */
+    /**
+     * For liveness: null while the store works, or may work again once it is reachable (an unreachable
+     * PostgreSQL is readiness's business). The embedded store is part of the process: once it has closed
+     * itself after a failed write, and no write has succeeded since, the process stores nothing.
+     */
     public String problem() {
-        return closedForGood;
+        long closed = closedAtNanos;
+        return closed != 0 && closed - lastWriteNanos > 0
+                ? "the embedded database closed itself after a failed write (" + closedBecause
+                        + "); no write has succeeded since"
+                : null;
+    }
+
+    /** Classifies a failure once, here; notes when it means the embedded store closed itself. */
+    private StoreException failed(String what, SQLException e) {
+        if (!url.isPostgres() && EmbeddedStore.closesTheDatabase(e)) {
+            closedBecause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            closedAtNanos = System.nanoTime();
+            log.error("the embedded database closed itself: {}", closedBecause);
+            dataSource.getHikariPoolMXBean().softEvictConnections(); // the next connection opens it again
+        }
+        return new StoreException(what + ": " + e.getMessage(), e);
     }
 
     /** Whether this is PostgreSQL (else the embedded H2), for the few writes worth a statement of its own. */
@@ -84,9 +114,11 @@ public final class Database implements Managed {
     public <T> T inAutoCommit(SqlWork.InTransaction<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            return work.run(connection);
+            T result = work.run(connection);
+            lastWriteNanos = System.nanoTime();
+            return result;
         } catch (SQLException e) {
-            throw new StoreException("statement failed: " + e.getMessage(), e);
+            throw failed("statement failed", e);
         }
     }
 
@@ -97,13 +129,14 @@ public final class Database implements Managed {
             try {
                 T result = work.run(connection);
                 connection.commit();
+                lastWriteNanos = System.nanoTime();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("transaction failed: " + e.getMessage(), e);
+            throw failed("transaction failed", e);
         }
     }
 
@@ -112,7 +145,7 @@ public final class Database implements Managed {
         try (Connection connection = dataSource.getConnection()) {
             return query(connection, sql, binder, mapper);
         } catch (SQLException e) {
-            throw new StoreException("query failed: " + e.getMessage(), e);
+            throw failed("query failed", e);
         }
     }
 

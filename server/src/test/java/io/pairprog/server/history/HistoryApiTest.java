@@ -137,7 +137,7 @@ class HistoryApiTest {
         }
         List<TextOperation> log = replayedLog(room);
         List<Long> snapshots = snapshotRevisions(room);
-        assertThat(snapshots).hasSizeGreaterThan(1);
+        assertThat(snapshots).isNotEmpty();
         String text = "";
         assertThat(get("/rooms/" + room + "/revisions/0").get("code").asText()).isEmpty();
         for (int n = 1; n <= log.size(); n++) {

@@ -22,12 +22,19 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Prepares a server with these options; {@link #start()} runs it. */
     public ServerProcess(String... options) throws IOException {
+        this(List.of(), options);
+    }
+
+    /** The same, with options for the JVM itself (a heap size, say). */
+    public ServerProcess(List<String> jvmOptions, String... options) throws IOException {
         Path jar = Path.of(System.getProperty("pairprog.serverJar", "target/pairprog-server.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("no server jar at " + jar + "; run the integration tests with mvn verify");
         }
         this.log = Files.createTempFile("pairprog-server-", ".log");
-        this.command = new ArrayList<>(List.of("java", "-jar", jar.toString(), "--host", "127.0.0.1"));
+        this.command = new ArrayList<>(List.of("java"));
+        this.command.addAll(jvmOptions);
+        this.command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1"));
         this.command.addAll(List.of(options));
     }
 
