@@ -19,14 +19,14 @@ public final class RestApplication {
     private RestApplication() {
     }
 
-    public static ResourceConfig create(RoomStore rooms, RoomHistory history, RoomRegistry registry, long maxBodyBytes,
+    /** Request bodies arrive complete and within the size limit: the HTTP edge reads them first. */
+    public static ResourceConfig create(RoomStore rooms, RoomHistory history, RoomRegistry registry,
                                         io.pairprog.server.autocomplete.CompletionSettings completion) {
         ObjectMapper json = objectMapper();
         return new ResourceConfig()
                 .registerInstances(new RoomResource(rooms, json), new HistoryResource(rooms, history, registry, json),
                         new AutocompleteResource(completion))
                 .register(new ErrorMapper())
-                .register(new BodyLimitFilter(maxBodyBytes))
                 // Jackson's own mappers answer in plain text; ours answer in the API's JSON error shape.
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new JsonResolver(json))
