@@ -14,7 +14,7 @@ import java.time.Duration;
  * A client that sends a request as slowly as it likes, or not at all: slowloris headers and bodies, idle
  * keep-alive connections, connections from another loopback address (127.0.0.2, …).
  */
-final class SlowClient implements AutoCloseable {
+public final class SlowClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
 
@@ -23,26 +23,26 @@ final class SlowClient implements AutoCloseable {
         this.in = socket.getInputStream();
     }
 
-    static SlowClient connect(int port) throws IOException {
+    public static SlowClient connect(int port) throws IOException {
         return connectFrom("127.0.0.1", port);
     }
 
     /** Connects from {@code localAddress}, any address of 127.0.0.0/8 on Linux. */
-    static SlowClient connectFrom(String localAddress, int port) throws IOException {
+    public static SlowClient connectFrom(String localAddress, int port) throws IOException {
         Socket socket = new Socket();
         socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         return new SlowClient(socket);
     }
 
-    SlowClient send(String text) throws IOException {
+    public SlowClient send(String text) throws IOException {
         socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
         socket.getOutputStream().flush();
         return this;
     }
 
     /** The head of the next response (status line and headers), or "" if the connection ended first. */
-    String head(Duration timeout) throws IOException {
+    public String head(Duration timeout) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
@@ -56,7 +56,7 @@ final class SlowClient implements AutoCloseable {
     }
 
     /** The rest of the response: the body of a {@code Connection: close} answer. */
-    String rest(Duration timeout) throws IOException {
+    public String rest(Duration timeout) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -65,7 +65,7 @@ final class SlowClient implements AutoCloseable {
      * Waits up to {@code timeout} for the server to close the connection, discarding whatever it sends;
      * true if it did. A reset counts as closed.
      */
-    boolean closedWithin(Duration timeout) throws IOException {
+    public boolean closedWithin(Duration timeout) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
         try {
             while (in.read() >= 0) {
