@@ -27,6 +27,7 @@ public final class RestApplication {
                 .registerInstances(new RoomResource(rooms, json), new HistoryResource(rooms, history, registry, json),
                         new AutocompleteResource(completion))
                 .register(new ErrorMapper())
+                .register(new JsonBodies())
                 // Jackson's own mappers answer in plain text; ours answer in the API's JSON error shape.
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new JsonResolver(json))
