@@ -16,7 +16,7 @@ import org.glassfish.grizzly.utils.DelayedExecutor;
  * filter chain around its HTTP decoder.
  *
  * <pre>
- *   transport ─ … ─ HeaderDeadline ─ decoder (JsonErrorCodec) ─ HostCheck ─ SecurityHeaders ─ ConnectionGate
+ *   transport ─ … ─ HeaderDeadline ─ decoder (JsonErrorCodec) ─ RequestHeadCheck ─ SecurityHeaders ─ ConnectionGate
  *             ─ idle timeout ─ … ─ Tyrus ─ handlers (static files; REST through RestDispatcher)
  * </pre>
  *
@@ -53,7 +53,7 @@ public final class Edge implements AddOn {
         chain.set(codec, new JsonErrorCodec(listener, (HttpServerFilter) chain.get(codec)));
         chain.add(codec + 1, gate);
         chain.add(codec + 1, new SecurityHeaders());
-        chain.add(codec + 1, new HostCheck(limits.allowedHosts()));
+        chain.add(codec + 1, new RequestHeadCheck(limits.allowedHosts()));
         chain.add(codec, new HeaderDeadline(limits.headerTimeout(), timer));
         timer.start();
     }
