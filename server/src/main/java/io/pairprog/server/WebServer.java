@@ -4,7 +4,6 @@ import io.pairprog.protocol.ErrorCode;
 import io.pairprog.server.edge.Edge;
 import io.pairprog.server.edge.EdgeLimits;
 import io.pairprog.server.edge.JsonErrors;
-import io.pairprog.server.ops.Reasons;
 import io.pairprog.server.ws.WebSockets;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -157,7 +156,7 @@ public final class WebServer implements Managed {
             try {
                 files.service(request, response);
             } catch (Exception e) {
-                log.warn("serving a file failed: {}", Reasons.oneLine(e));
+                log.warn("serving a file failed: {}", e.getClass().getName()); // messages may quote the URL
                 log.debug("serving a file failed", e);
                 if (!response.isCommitted()) {
                     response.reset();

@@ -1,7 +1,6 @@
 package io.pairprog.server.edge;
 
 import io.pairprog.protocol.ErrorCode;
-import io.pairprog.server.ops.Reasons;
 import java.io.IOException;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
@@ -19,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Grizzly's HTTP decoder, configured as {@code HttpServer} configures it, except for what it says about
  * requests it cannot parse (a broken request line or header, an oversized head, broken chunked encoding):
  * the API's JSON error with the hardening headers instead of an empty 400, one short log line instead of a
- * stack trace, and nothing passed on to the handlers, which would only fail on it again.
+ * stack trace, and nothing passed on to the handlers, which would only fail on it again. The log line
+ * names the kind of failure only: Grizzly's messages may quote the request, whose URL can hold a room id.
  */
 final class JsonErrorCodec extends HttpServerFilter {
     private static final Logger log = LoggerFactory.getLogger(JsonErrorCodec.class);
@@ -46,13 +46,15 @@ final class JsonErrorCodec extends HttpServerFilter {
 
     @Override
     protected void onHttpHeaderError(HttpHeader header, FilterChainContext ctx, Throwable error) throws IOException {
-        log.info("refused a request: malformed request head ({})", summary(error));
+        log.info("refused a request: malformed request head ({})", error.getClass().getSimpleName());
+        log.debug("malformed request head", error);
         super.onHttpHeaderError(header, ctx, error);
     }
 
     @Override
     protected void onHttpContentError(HttpHeader header, FilterChainContext ctx, Throwable error) throws IOException {
-        log.info("refused a request: malformed body encoding ({})", summary(error));
+        log.info("refused a request: malformed body encoding ({})", error.getClass().getSimpleName());
+        log.debug("malformed body encoding", error);
         super.onHttpContentError(header, ctx, error);
     }
 
@@ -60,11 +62,5 @@ final class JsonErrorCodec extends HttpServerFilter {
     protected HttpContent customizeErrorResponse(HttpResponsePacket response) {
         String message = response.getStatus() == 400 ? "malformed HTTP request" : "the request cannot be processed";
         return JsonErrors.content(response, MemoryManager.DEFAULT_MEMORY_MANAGER, ErrorCode.INVALID_REQUEST, message);
-    }
-
-    /** The reason without the request's bytes, which some Grizzly messages quote: the class and a short start. */
-    private static String summary(Throwable error) {
-        String reason = Reasons.firstLine(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
-        return reason.length() <= 80 ? reason : reason.substring(0, 80) + "…";
     }
 }

@@ -2,7 +2,6 @@ package io.pairprog.server.edge;
 
 import io.pairprog.protocol.ErrorCode;
 import io.pairprog.server.http.ErrorBody;
-import io.pairprog.server.ops.Reasons;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.glassfish.grizzly.http.server.ErrorPageGenerator;
@@ -27,7 +26,8 @@ final class JsonErrorPages implements ErrorPageGenerator {
         if (status >= 500) {
             errorId = UUID.randomUUID().toString();
             message = "internal error " + errorId;
-            log.warn("unexpected error {}: {}", errorId, exception == null ? reasonPhrase : Reasons.oneLine(exception));
+            // The class only: messages (a URISyntaxException's) may quote the URL, and URLs hold room ids.
+            log.warn("unexpected error {}: {}", errorId, exception == null ? status : exception.getClass().getName());
             log.debug("error {}", errorId, exception);
         } else {
             message = status == 404 ? "no such resource" : status == 405 ? "method not allowed" : "bad request";

@@ -109,7 +109,8 @@ final class RestExchange extends EmptyCompletionHandler<Response> implements Rea
         try {
             jersey.service(request, response);
         } catch (Throwable error) {
-            log.warn("a REST request failed outside the API's error handling", error);
+            log.warn("a REST request failed outside the API's error handling: {}", error.getClass().getName());
+            log.debug("REST request failure", error);
         } finally {
             if (!done) {
                 answer(500, ErrorCode.INTERNAL_ERROR, "internal error", true);
