@@ -10,20 +10,23 @@ import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.utils.DelayedExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP edge of one listener: what every connection and request passes before any handler, in Grizzly's
  * filter chain around its HTTP decoder.
  *
  * <pre>
- *   transport ─ … ─ HeaderDeadline ─ decoder (JsonErrorCodec) ─ RequestHeadCheck ─ SecurityHeaders ─ ConnectionGate
- *             ─ idle timeout ─ … ─ Tyrus ─ handlers (static files; REST through RestDispatcher)
+ *   transport ─ … ─ HeaderDeadline ─ decoder (JsonErrorCodec) ─ RequestHeadCheck ─ SecurityHeaders
+ *     ─ ConnectionGate ─ idle timeout ─ … ─ Tyrus ─ handlers (static files; REST through RestDispatcher)
  * </pre>
  *
  * The keep-alive idle timeout is Grizzly's own ({@code IdleTimeoutFilter}), set here for HTTP connections;
  * {@link ConnectionGate} lifts it from those that become WebSockets.
  */
 public final class Edge implements AddOn {
+    private static final Logger log = LoggerFactory.getLogger(Edge.class);
     private static final long TIMER_TICK_MILLIS = 250;
 
     private final EdgeLimits limits;
@@ -42,6 +45,8 @@ public final class Edge implements AddOn {
 
     /** Puts the edge on {@code listener}, before it starts; {@code server} is the configuration it serves. */
     public void configure(NetworkListener listener, ServerConfiguration server) {
+        log.info("at most {} connections, {} per address besides WebSockets", limits.maxConnections(),
+                limits.maxHttpConnectionsPerAddress());
         listener.getKeepAlive().setIdleTimeoutInSeconds((int) Math.max(1, limits.idleTimeout().toSeconds()));
         listener.registerAddOn(this);
         server.setDefaultErrorPageGenerator(new JsonErrorPages());

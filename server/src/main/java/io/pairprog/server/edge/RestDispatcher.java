@@ -63,7 +63,7 @@ final class RestDispatcher extends HttpHandler {
             if (wait > 0) {
                 response.setHeader("Retry-After", Long.toString(wait));
                 JsonErrors.send(response, 429, ErrorCode.RATE_LIMITED, "too many requests from your address; "
-                        + "try again in " + wait + " s", false);
+                        + "try again in " + wait + " s", hasBody(request));
                 return;
             }
         }
@@ -73,6 +73,11 @@ final class RestDispatcher extends HttpHandler {
             return;
         }
         new RestExchange(request, response, jersey, operation ? operations : rest, limits).start();
+    }
+
+    /** A body left unread would have to be skipped, as slowly as it comes: such a refusal closes instead. */
+    private static boolean hasBody(Request request) {
+        return request.getContentLengthLong() > 0 || request.getRequest().isChunked();
     }
 
     private static boolean createsRoom(Request request) {
