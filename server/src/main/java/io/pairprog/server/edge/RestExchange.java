@@ -118,18 +118,21 @@ final class RestExchange extends EmptyCompletionHandler<Response> implements Rea
         }
     }
 
+    /** Closing comes after resuming: a close while suspended would cancel the response under our feet. */
     private void answer(int status, ErrorCode code, String message, boolean close) {
         try {
             if (!response.isCommitted()) {
-                JsonErrors.send(response, status, code, message, close);
+                if (close) {
+                    response.setHeader("Connection", "close");
+                }
+                JsonErrors.send(response, status, code, message, false);
             }
         } catch (IOException | RuntimeException e) {
             log.debug("could not answer {}", status, e);
         } finally {
             response.resume();
             if (close) {
-                // Grizzly would otherwise wait to skip the rest of the body, as slowly as it comes.
-                connection.closeSilently();
+                connection.closeSilently(); // rather than skip the rest of the body, as slowly as it comes
             }
         }
     }
