@@ -44,9 +44,11 @@ public final class HttpOptions {
                     + "(env MAX_CONNECTIONS).")
     int maxConnections;
 
-    @Option(names = "--max-http-connections-per-address", defaultValue = "64",
-            description = "Open connections from one IP address that are not WebSockets "
-                    + "(env MAX_HTTP_CONNECTIONS_PER_ADDRESS).")
+    // 0 follows the WebSocket limit: raising that one (a load test from one address) must not leave the
+    // handshakes, which are HTTP connections until they succeed, stuck at the HTTP limit.
+    @Option(names = "--max-http-connections-per-address", defaultValue = "0",
+            description = "Open connections from one IP address that are not WebSockets; 0: as many as "
+                    + "--max-connections-per-address (env MAX_HTTP_CONNECTIONS_PER_ADDRESS).")
     int maxHttpConnectionsPerAddress;
 
     @Option(names = "--rest-threads", defaultValue = "16", description = "Threads that run REST requests (env REST_THREADS).")
@@ -80,7 +82,7 @@ public final class HttpOptions {
         atLeast("--http-header-timeout-seconds", headerTimeoutSeconds, 1);
         atLeast("--http-body-timeout-seconds", bodyTimeoutSeconds, 1);
         atLeast("--max-connections", maxConnections, 0);
-        atLeast("--max-http-connections-per-address", maxHttpConnectionsPerAddress, 1);
+        atLeast("--max-http-connections-per-address", maxHttpConnectionsPerAddress, 0);
         atLeast("--rest-threads", restThreads, 1);
         atLeast("--rest-queue", restQueue, 1);
         atLeast("--requests-per-second-per-address", requestsPerSecondPerAddress, 1);
@@ -95,11 +97,14 @@ public final class HttpOptions {
         }
     }
 
-    /** @param maxBodyBytes the largest REST body, which is the largest WebSocket message too */
-    public EdgeLimits limits(long maxBodyBytes) {
+    /**
+     * @param maxBodyBytes the largest REST body, which is the largest WebSocket message too
+     * @param webSocketsPerAddress the WebSocket limit per address, the HTTP one's default
+     */
+    public EdgeLimits limits(long maxBodyBytes, int webSocketsPerAddress) {
         return new EdgeLimits(Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(headerTimeoutSeconds),
                 Duration.ofSeconds(bodyTimeoutSeconds), maxConnections == 0 ? OpenFiles.defaultMaxConnections() : maxConnections,
-                maxHttpConnectionsPerAddress, maxBodyBytes, restThreads, restQueue, requestsPerSecondPerAddress,
+                maxHttpConnectionsPerAddress == 0 ? webSocketsPerAddress : maxHttpConnectionsPerAddress, maxBodyBytes, restThreads, restQueue, requestsPerSecondPerAddress,
                 roomsPerMinutePerAddress, roomsPerMinute, new AllowedHosts(allowedHosts == null ? List.of() : allowedHosts));
     }
 

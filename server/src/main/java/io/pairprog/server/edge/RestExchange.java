@@ -49,7 +49,7 @@ final class RestExchange extends EmptyCompletionHandler<Response> implements Rea
 
     void start() {
         response.suspend(limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS, this, this);
-        // Called back at once with more than the limit buffered, or when the body is complete.
+        // Called back once more than the limit is buffered, or when the body is complete.
         request.getNIOInputStream().notifyAvailable(this, (int) Math.min(Integer.MAX_VALUE - 1, limits.maxBodyBytes()) + 1);
     }
 

@@ -71,6 +71,15 @@ class ConnectionLimitTest {
     }
 
     @Test
+    void httpCapFollowsTheWebSocketCapUnlessSet() throws Exception {
+        server = TestServer.start(TestDatabases.Kind.EMBEDDED, "--max-connections-per-address", "2");
+        idleFrom("127.0.0.1");
+        idleFrom("127.0.0.1");
+        Thread.sleep(200);
+        assertThat(idleFrom("127.0.0.1").closedWithin(Duration.ofSeconds(2))).isTrue();
+    }
+
+    @Test
     void connectionOverTheGlobalCapIsRefused() throws Exception {
         server = TestServer.start(TestDatabases.Kind.EMBEDDED, "--max-connections", "4");
         for (int i = 2; i < 6; i++) {
