@@ -68,7 +68,8 @@ public final class Main {
         ResourceConfig rest = RestApplication.create(roomStore,
                 new RoomHistory(operationLog, new RoomTexts(database)), rooms, config.completion());
         // Operations beside the API; /openapi.json describes whatever is registered in rest by then.
-        rest.registerInstances(new HealthResource(database), new MetricsResource(metrics, config.http().metricsToken()), new OpenApiResource(rest));
+        rest.registerInstances(new HealthResource(database), new MetricsResource(metrics, config.http().metricsToken()),
+                new OpenApiResource(rest));
         web = new WebServer(config.host(), config.port(), rest, webSockets, config.http().limits(
                 config.maxMessageBytes(), config.connectionLimits().maxConnectionsPerAddress()));
     }
