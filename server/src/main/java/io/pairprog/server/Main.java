@@ -75,14 +75,15 @@ public final class Main {
         WebSockets webSockets = new WebSockets(rooms, codec, config.connectionLimits());
         metrics.watch(webSockets, rooms);
         ResourceConfig rest = RestApplication.create(roomStore,
-                new RoomHistory(operationLog, new RoomTexts(database)), rooms, config.maxMessageBytes(), config.completion());
+                new RoomHistory(operationLog, new RoomTexts(database)), rooms, config.completion());
         // Operations beside the API; /openapi.json describes whatever is registered in rest by then.
         Liveness liveness = new Liveness();
         liveness.watch(commits::problem);
         liveness.watch(database::problem);
-        rest.registerInstances(new HealthResource(database, liveness), new MetricsResource(metrics),
-                new OpenApiResource(rest));
-        web = new WebServer(config.host(), config.port(), rest, webSockets);
+        rest.registerInstances(new HealthResource(database, liveness),
+                new MetricsResource(metrics, config.http().metricsToken()), new OpenApiResource(rest));
+        web = new WebServer(config.host(), config.port(), rest, webSockets, config.http().limits(
+                config.maxMessageBytes(), config.connectionLimits().maxConnectionsPerAddress()));
     }
 
     /** Starts a server; the caller owns it and must {@link #stop()} it. */

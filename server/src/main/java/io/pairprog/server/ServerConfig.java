@@ -99,6 +99,9 @@ public final class ServerConfig {
     @Spec
     CommandSpec spec;
 
+    @CommandLine.Mixin
+    HttpOptions http;
+
     @Option(names = "--allowed-origins", defaultValue = "", split = ",",
             description = "Other sites whose pages may open WebSockets, e.g. https://app.example.com; * for any. "
                     + "The server's own origin is always allowed (env ALLOWED_ORIGINS).")
@@ -145,6 +148,7 @@ public final class ServerConfig {
         if (pingIntervalSeconds < 0) {
             throw invalid("--ping-interval-seconds", pingIntervalSeconds + " is negative");
         }
+        http.validate();
     }
 
     private void atLeast(String option, long value, long min) {
@@ -156,6 +160,11 @@ public final class ServerConfig {
     private ParameterException invalid(String option, String reason) {
         return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + reason,
                 spec.findOption(option), null);
+    }
+
+    /** The HTTP edge's settings: allowed hosts, timeouts, connection and request limits, the metrics token. */
+    public HttpOptions http() {
+        return http;
     }
 
     public boolean debug() {

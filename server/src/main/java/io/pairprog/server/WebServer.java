@@ -1,15 +1,20 @@
 package io.pairprog.server;
 
+import io.pairprog.protocol.ErrorCode;
+import io.pairprog.server.edge.Edge;
+import io.pairprog.server.edge.EdgeLimits;
+import io.pairprog.server.edge.JsonErrors;
 import io.pairprog.server.ws.WebSockets;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.RequestExecutorProvider;
 import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
@@ -29,18 +34,21 @@ public final class WebServer implements Managed {
      * else is a static file: the web page, {@code /docs} (Swagger UI) and {@code /webjars/}.
      */
     private static final Set<String> API_ROOTS = Set.of("rooms", "autocomplete", "openapi.json", "health", "metrics");
+    private static final RequestExecutorProvider SAME_THREAD = new RequestExecutorProvider.SameThreadProvider();
 
     private final String host;
     private final int port;
     private final ResourceConfig rest;
     private final WebSockets webSockets;
+    private final Edge edge;
     private HttpServer http;
 
-    public WebServer(String host, int port, ResourceConfig rest, WebSockets webSockets) {
+    public WebServer(String host, int port, ResourceConfig rest, WebSockets webSockets, EdgeLimits limits) {
         this.host = host;
         this.port = port;
         this.rest = rest;
         this.webSockets = webSockets;
+        this.edge = new Edge(limits);
     }
 
     /**
@@ -56,13 +64,12 @@ public final class WebServer implements Managed {
         NetworkListener listener = new NetworkListener("pairprog", host, port);
         // Tyrus callbacks would otherwise run on the selector thread, where one slow call stalls all I/O.
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
-        // Grizzly's keep-alive timeout would close idle WebSockets after 30 s.
-        listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.registerAddOn(webSockets.addOn());
+        edge.configure(listener, server.getServerConfiguration()); // after Tyrus: it wraps the whole chain
         server.addListener(listener);
         server.getServerConfiguration().setDefaultQueryEncoding(StandardCharsets.UTF_8);
         server.getServerConfiguration().addHttpHandler(new Router(
-                ContainerFactory.createContainer(GrizzlyHttpContainer.class, rest), staticFiles()), "/");
+                edge.rest(ContainerFactory.createContainer(GrizzlyHttpContainer.class, rest)), staticFiles()), "/");
         http = server;
     }
 
@@ -94,10 +101,16 @@ public final class WebServer implements Managed {
         } catch (Exception e) {
             http.shutdownNow();
         }
+        edge.stop();
     }
 
-    /** Sends API paths to Jersey and the rest to the static files. */
+    /**
+     * Sends API paths to Jersey and the rest to the static files, on the worker thread that read the request:
+     * both answer without blocking (the REST dispatcher hands Jersey to threads of its own).
+     */
     private static final class Router extends HttpHandler {
+        private static final Logger log = LoggerFactory.getLogger(Router.class);
+
         private final HttpHandler api;
         private final HttpHandler files;
 
@@ -119,11 +132,37 @@ public final class WebServer implements Managed {
         }
 
         @Override
+        public RequestExecutorProvider getRequestExecutorProvider() {
+            return SAME_THREAD;
+        }
+
+        @Override
         public void service(Request request, Response response) throws Exception {
             String path = request.getRequestURI();
             int end = path.indexOf('/', 1);
             String root = end < 0 ? path.substring(1) : path.substring(1, end);
-            (API_ROOTS.contains(root) ? api : files).service(request, response);
+            if (API_ROOTS.contains(root)) {
+                api.service(request, response);
+            } else if (request.getMethod() != Method.GET && request.getMethod() != Method.HEAD) {
+                response.setHeader("Allow", "GET, HEAD");
+                JsonErrors.send(response, 405, ErrorCode.INVALID_REQUEST, "only GET and HEAD serve files", true);
+            } else {
+                serveFile(request, response);
+            }
+        }
+
+        /** A failure of the static files is answered in JSON and logged in one line (Grizzly's page has a stack trace). */
+        private void serveFile(Request request, Response response) throws Exception {
+            try {
+                files.service(request, response);
+            } catch (Exception e) {
+                log.warn("serving a file failed: {}", e.getClass().getName()); // messages may quote the URL
+                log.debug("serving a file failed", e);
+                if (!response.isCommitted()) {
+                    response.reset();
+                    JsonErrors.send(response, 500, ErrorCode.INTERNAL_ERROR, "internal error", true);
+                }
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.pairprog.server.http;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -19,25 +20,34 @@ public final class RestApplication {
     private RestApplication() {
     }
 
-    public static ResourceConfig create(RoomStore rooms, RoomHistory history, RoomRegistry registry, long maxBodyBytes,
+    /** Request bodies arrive complete and within the size limit: the HTTP edge reads them first. */
+    public static ResourceConfig create(RoomStore rooms, RoomHistory history, RoomRegistry registry,
                                         io.pairprog.server.autocomplete.CompletionSettings completion) {
         ObjectMapper json = objectMapper();
         return new ResourceConfig()
                 .registerInstances(new RoomResource(rooms, json), new HistoryResource(rooms, history, registry, json),
                         new AutocompleteResource(completion))
                 .register(new ErrorMapper())
-                .register(new BodyLimitFilter(maxBodyBytes))
+                .register(new JsonBodies())
                 // Jackson's own mappers answer in plain text; ours answer in the API's JSON error shape.
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new JsonResolver(json))
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     }
 
-    /** Lenient about unknown fields (seed clients send more), strict about duplicate keys. */
+    /**
+     * Lenient about unknown fields (seed clients send more); strict about everything else: duplicate keys,
+     * a number for a number ({@code "0"} and {@code 0.5} are no integer), nothing after the one JSON value,
+     * and no lone surrogate in a string ({@link StrictStrings}).
+     */
     static ObjectMapper objectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(StrictStrings.module())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class HealthResource {
     private static final Logger log = LoggerFactory.getLogger(HealthResource.class);
     private static final int QUERY_TIMEOUT_SECONDS = 1;
+    private static final String DATABASE_DOWN = "the database does not answer";
 
     private final Database database;
     private final Liveness liveness;
@@ -68,20 +69,12 @@ public final class HealthResource {
             return Response.ok(new Health("UP", "UP", null)).build();
         } catch (SQLException | RuntimeException e) {
             log.debug("readiness check failed", e);
-            return Response.status(503).entity(new Health("DOWN", "DOWN", reason(e))).build();
+            // What the driver said (host names, ports, user names) is for the log, not for whoever asks.
+            return Response.status(503).entity(new Health("DOWN", "DOWN", DATABASE_DOWN)).build();
         }
     }
 
-    /** The innermost message: what the driver said, never a URL with credentials (JDBC messages carry none). */
-    private static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    /** @param database UP or DOWN, on readiness only; @param reason why it is DOWN */
+    /** @param database UP or DOWN, on readiness only; @param reason why it is DOWN, in general words */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Health(String status, String database, String reason) {
     }

@@ -10,7 +10,12 @@ import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.pattern.DynamicConverter;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The server's Logback configuration, in code instead of a {@code logback.xml}: Logback reads XML with
@@ -23,8 +28,12 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogbackDefaults extends ContextAwareBase implements Configurator {
-    /** One line per event; the MDC ids (room, client) follow the message when set. */
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %msg%replace( [%mdc]){' \\[\\]', ''}%n";
+    /**
+     * One line per event; the MDC ids (room, client) follow the message when set. Both are escaped
+     * ({@link EscapedControls}): a client's bytes in them cannot start a line of their own. The empty
+     * {@code {}} after {@code %esc(…)} is needed: without it Logback 1.5 prints the {@code %n} as text.
+     */
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{24} - %esc(%msg%replace( [%mdc]){' \\[\\]', ''}){}%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -33,6 +42,18 @@ public final class LogbackDefaults extends ContextAwareBase implements Configura
         }
         apply(context);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Makes {@code %word} in patterns of {@code context} mean {@code converter}. */
+    @SuppressWarnings("unchecked")
+    private static void registerConverter(LoggerContext context, String word, Supplier<DynamicConverter> converter) {
+        Map<String, Supplier<DynamicConverter>> registry =
+                (Map<String, Supplier<DynamicConverter>>) context.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
+        if (registry == null) {
+            registry = new HashMap<>();
+            context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, registry);
+        }
+        registry.put(word, converter);
     }
 
     static boolean operatorFileGiven() {
@@ -49,6 +70,7 @@ public final class LogbackDefaults extends ContextAwareBase implements Configura
         julLevels.start();
         context.addListener(julLevels);
 
+        registerConverter(context, "esc", EscapedControls::new);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
@@ -63,6 +85,10 @@ public final class LogbackDefaults extends ContextAwareBase implements Configura
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
         context.getLogger("org.glassfish").setLevel(Level.WARN);
+        // Both log a request they could not handle with its stack trace and its bytes; the edge answers and
+        // logs such requests itself, in one line (io.pairprog.server.edge). Errors still get through.
+        context.getLogger("org.glassfish.grizzly.http.server.HttpHandler").setLevel(Level.ERROR);
+        context.getLogger("org.glassfish.grizzly.filterchain.DefaultFilterChain").setLevel(Level.ERROR);
         // Jersey warns on every start that resource instances "do not implement any provider interfaces".
         context.getLogger("org.glassfish.jersey.internal.inject.Providers").setLevel(Level.ERROR);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
