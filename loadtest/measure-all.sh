@@ -14,7 +14,8 @@ runs=${RUNS:-3}
 warmup=${WARMUP:-60}
 mkdir -p "$out"
 server=(java -XX:SharedArchiveFile=server/target/pairprog-server.jsa -XX:CompileThresholdScaling=5
-        -jar server/target/pairprog-server.jar --host 127.0.0.1 --port 8000 --max-connections-per-address 100000)
+        -jar server/target/pairprog-server.jar --host 127.0.0.1 --port 8000 --max-connections-per-address 100000
+        --rooms-per-minute-per-address 1000000 --rooms-per-minute 1000000 --requests-per-second-per-address 100000)
 tool=(taskset -c 1 java -jar loadtest/target/pairprog-loadtest.jar)
 pid=
 

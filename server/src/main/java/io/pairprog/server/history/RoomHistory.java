@@ -63,6 +63,6 @@ public final class RoomHistory {
 
     /** The text at {@code revision}, which must be between 0 and the room's stored revision. */
     public String textAt(RoomRecord room, long revision) {
-        return revision == room.revision() ? room.code() : texts.textAt(room.id(), revision);
+        return revision == room.revision() && room.code() != null ? room.code() : texts.textAt(room.id(), revision);
     }
 }

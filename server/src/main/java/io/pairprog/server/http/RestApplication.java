@@ -25,7 +25,7 @@ public final class RestApplication {
                                         io.pairprog.server.autocomplete.CompletionSettings completion) {
         ObjectMapper json = objectMapper();
         return new ResourceConfig()
-                .registerInstances(new RoomResource(rooms, json), new HistoryResource(rooms, history, registry, json),
+                .registerInstances(new RoomResource(rooms, registry, json), new HistoryResource(rooms, history, registry, json),
                         new AutocompleteResource(completion))
                 .register(new ErrorMapper())
                 .register(new JsonBodies())

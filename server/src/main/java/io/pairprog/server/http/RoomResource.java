@@ -3,7 +3,9 @@ package io.pairprog.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pairprog.protocol.ErrorCode;
+import io.pairprog.server.room.Room;
 import io.pairprog.server.room.RoomIds;
+import io.pairprog.server.room.RoomRegistry;
 import io.pairprog.server.store.RoomRecord;
 import io.pairprog.server.store.RoomStore;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,10 +29,12 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public final class RoomResource {
     private final RoomStore rooms;
+    private final RoomRegistry registry;
     private final ObjectMapper json;
 
-    public RoomResource(RoomStore rooms, ObjectMapper json) {
+    public RoomResource(RoomStore rooms, RoomRegistry registry, ObjectMapper json) {
         this.rooms = rooms;
+        this.registry = registry;
         this.json = json;
     }
 
@@ -61,15 +65,23 @@ public final class RoomResource {
         RoomRecord room = stored(rooms, roomId);
         String viewId = rooms.viewIdOf(room).orElseThrow(() ->
                 new ApiException(404, ErrorCode.ROOM_NOT_FOUND, "no room " + room.id()));
-        return new RoomView(room.id(), room.code(), room.revision(), room.language(), room.updatedAt(), viewId,
-                viewUrl(uri, viewId));
+        // An open room has its stored text in memory; only a closed one (or one that another server has
+        // moved past it) is read back from the store.
+        Room.RoomSnapshot open = registry.loaded(room.id()).map(Room::snapshot)
+                .filter(memory -> memory.revision() >= room.revision()).orElse(null);
+        String code = open != null ? open.text() : rooms.textAt(room.id(), room.revision());
+        long revision = open != null ? open.revision() : room.revision();
+        return new RoomView(room.id(), code, revision, room.language(), room.updatedAt(), viewId, viewUrl(uri, viewId));
     }
 
-    /** The stored room a path names; 400 if it is not a room id, 404 if there is no such room. */
+    /**
+     * The stored room a path names, without its text (one row); 400 if it is not a room id, 404 if there
+     * is no such room.
+     */
     static RoomRecord stored(RoomStore rooms, String roomId) {
         UUID id = RoomIds.parse(roomId).orElseThrow(() ->
                 new ApiException(400, ErrorCode.INVALID_ROOM_ID, "room id must be a UUID"));
-        return rooms.find(id).orElseThrow(() -> new ApiException(404, ErrorCode.ROOM_NOT_FOUND, "no room " + id));
+        return rooms.describe(id).orElseThrow(() -> new ApiException(404, ErrorCode.ROOM_NOT_FOUND, "no room " + id));
     }
 
     public record CreateRoom(@Schema(description = "The room's language; python when absent.", example = "python",

@@ -45,20 +45,26 @@ public final class RoomStore {
             SELECT revision, language, updated_at, view_id, stored_chars FROM rooms WHERE id = ?
             """;
 
-    private record Row(long revision, String language, Instant updatedAt, String viewId, long storedChars) {
-    }
-
     /** The room with its current text: its latest snapshot plus the operations after it. */
     public Optional<RoomRecord> find(UUID id) {
-        return database.queryOne(FIND, statement -> statement.setObject(1, id), row -> new Row(
-                        row.getLong("revision"), row.getString("language"),
-                        row.getObject("updated_at", OffsetDateTime.class).toInstant(), row.getString("view_id"),
-                        row.getLong("stored_chars")))
-                .map(room -> {
-                    RoomTexts.Replayed current = texts.replay(id, room.revision());
-                    return new RoomRecord(id, current.text(), room.revision(), room.language(), room.updatedAt(),
-                            room.viewId(), current.sinceSnapshot(), room.storedChars());
-                });
+        return describe(id).map(room -> {
+            RoomTexts.Replayed current = texts.replay(id, room.revision());
+            return new RoomRecord(id, current.text(), room.revision(), room.language(), room.updatedAt(),
+                    room.viewId(), current.sinceSnapshot(), room.storedChars());
+        });
+    }
+
+    /** The room without its text (which is null here): one row, for a caller that needs no more. */
+    public Optional<RoomRecord> describe(UUID id) {
+        return database.queryOne(FIND, statement -> statement.setObject(1, id), row -> new RoomRecord(id, null,
+                row.getLong("revision"), row.getString("language"),
+                row.getObject("updated_at", OffsetDateTime.class).toInstant(), row.getString("view_id"), 0,
+                row.getLong("stored_chars")));
+    }
+
+    /** The room's text at {@code revision}, which must not be beyond its stored one. */
+    public String textAt(UUID id, long revision) {
+        return texts.textAt(id, revision);
     }
 
     private static final String FIND_BY_VIEW = """
@@ -87,7 +93,7 @@ public final class RoomStore {
             statement.setString(1, ViewIds.random());
             statement.setObject(2, room.id());
         });
-        return find(room.id()).map(RoomRecord::viewId);
+        return describe(room.id()).map(RoomRecord::viewId);
     }
 
     private static final String SET_LANGUAGE = """
