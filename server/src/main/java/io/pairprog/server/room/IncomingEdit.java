@@ -2,7 +2,9 @@ package io.pairprog.server.room;
 
 import io.pairprog.ot.OperationException;
 import io.pairprog.ot.TextOperation;
+import io.pairprog.protocol.ErrorCode;
 import io.pairprog.server.store.LoggedOperation;
+import io.pairprog.server.store.StoreException;
 import java.util.List;
 
 /**
@@ -54,6 +56,19 @@ final class IncomingEdit {
             op = TextOperation.transform(op, c.operation()).aPrime();
             base = c.revision();
         }
+    }
+
+    /** Why an edit whose transformation failed ({@link #transformPast} or reading the log for it) is refused. */
+    static Refusal refusal(String what, IncomingEdit edit, RuntimeException failure) {
+        if (failure instanceof StoreException) {
+            return new Refusal(ErrorCode.STORE_UNAVAILABLE, what + ": could not read the operation log; resend later");
+        }
+        if (failure instanceof TooMuchWork) {
+            return new Refusal(ErrorCode.REVISION_NOT_AVAILABLE, what + ": " + failure.getMessage()
+                    + "; catch up with hello and send it again");
+        }
+        return new Refusal(ErrorCode.INVALID_OPERATION, what + ": the operation does not fit the document at revision "
+                + edit.base() + " (" + failure.getMessage() + ")");
     }
 
     /** The transformation went over {@link #MAX_WORK}. */

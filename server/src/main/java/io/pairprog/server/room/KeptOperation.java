@@ -11,11 +11,10 @@ import java.time.Instant;
 
 /**
  * A {@link LoggedOperation} as a room keeps it in memory for a while: the operation as its UTF-8 wire
- * bytes and the time as a number, two objects instead of about eight (operation, component list and
- * array, each component, each inserted string, the instant). Every room keeps its last hundred
- * operations, so these are most of what survives a young collection, and a collection's pause grows
- * with the objects it copies; read back only to transform a late edit or a cursor, which is rare next to
- * keeping them. The client id and authorship stay shared with the connection that made the edit.
+ * bytes and the time as a number, two objects instead of about eight. Kept operations are most of what
+ * survives a young collection, whose pause grows with the objects it copies (docs/performance.md); they
+ * are read back only to transform a late edit, a cursor or a catch-up. The client id and authorship stay
+ * shared with the connection that made the edit.
  *
  * <p>Never compared: the array field makes a record's equality identity, which nothing relies on.
  */

@@ -25,9 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>On PostgreSQL the whole commit is <em>one</em> statement in autocommit mode (JSON row sets fed into
  * data-modifying CTEs), so it costs one round trip to the database, the commit included, whatever the
- * number of rooms. Elsewhere (the embedded H2) it is a transaction of three JDBC batches. Room by room
- * and statement by statement it once cost two or three round trips per room, and the single commit
- * thread spent its time waiting on them.
+ * number of rooms: the single commit thread would otherwise spend its time waiting on round trips.
+ * Elsewhere (the embedded H2) it is a transaction of three JDBC batches. Measurements: docs/performance.md.
  */
 public final class CommitBatch {
     /** Nothing in this statement casts data to an integer but the revision guard; see {@link #conflict}. */
@@ -35,11 +34,9 @@ public final class CommitBatch {
 
     /**
      * The statement for {@code rooms} rooms. The rooms' revisions and the operations travel as two JSON
-     * arrays of rows, written by Jackson in one pass; the text of each room that is due a snapshot is a
-     * parameter of its own ({@code %s}, null for the others), joined to its row by position. JDBC arrays
-     * (one per column) cost the driver a 1 KiB buffer and a type lookup each, thirteen per commit, which
-     * was half of what the server allocated per edit; a text array is escaped by the driver and parsed by
-     * the server character by character, which made a commit of many large rooms cost milliseconds. The
+     * arrays of rows, written by Jackson in one pass (JDBC arrays, one per column, cost the driver far more
+     * per commit); the text of each room that is due a snapshot is a parameter of its own ({@code %s}, null
+     * for the others), joined to its row by position, so that no large text is escaped into an array. The
      * operation is declared {@code json} so that it is embedded as it is, not escaped as a string, and
      * stored as that text. The guard's ELSE depends on the rows: a constant there would be folded, and
      * fail, at planning.
@@ -156,7 +153,7 @@ public final class CommitBatch {
         return null;
     }
 
-    /** Formatting the statement was an eighth of what the server allocated per edit: shared when it can be. */
+    /** Formatting the statement per commit is a large part of what a commit allocates: shared when it can be. */
     private static String statementFor(int rooms) {
         return rooms <= SHARED_STATEMENTS
                 ? STATEMENTS.computeIfAbsent(rooms, CommitBatch::oneStatement)
