@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.io.IOException;
 import java.time.Duration;
@@ -76,7 +77,7 @@ class IdleConnectionTest {
             client.next("initial_code");
             Thread.sleep(3_500);
             assertThat(client.isClosed()).isFalse();
-            client.send("{\"type\":\"hello\",\"clientId\":\"idle\",\"revision\":0}");
+            client.send(Wire.hello("idle", 0));
             assertThat(client.next("joined")).isNotNull();
         }
     }

@@ -13,6 +13,7 @@ import io.pairprog.server.store.Snapshots;
 import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -69,7 +70,7 @@ class HistoryApiTest {
     private static List<TextOperation> replayedLog(String room) {
         try (WsClient c = WsClient.connect(server.ws("/ws/" + room))) {
             c.next("initial_code");
-            c.send("{\"type\":\"hello\",\"clientId\":\"replayer\",\"revision\":0}");
+            c.send(Wire.hello("replayer", 0));
             List<TextOperation> ops = new ArrayList<>();
             for (JsonNode m = c.next(); !m.get("type").asText().equals("joined"); m = c.next()) {
                 List<Object> wire = new ArrayList<>();

@@ -13,6 +13,7 @@ import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.PostgresOutage;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -128,7 +129,7 @@ class LoggingTest {
             String room = server.createRoom();
             try (WsClient client = WsClient.connect(server.ws("/ws/" + room))) {
                 client.next("initial_code");
-                client.send("{\"type\":\"hello\",\"clientId\":\"c\",\"revision\":0}");
+                client.send(Wire.hello("c", 0));
                 client.next("joined");
                 database.stop();
                 client.send("{\"type\":\"op\",\"clientId\":\"c\",\"clientSeq\":1,\"baseRevision\":0,"

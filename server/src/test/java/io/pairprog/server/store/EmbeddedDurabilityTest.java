@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pairprog.server.support.FailingFilePath;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class EmbeddedDurabilityTest {
         try (TestServer server = TestServer.start(TestDatabases.Kind.EMBEDDED, "--database-url", url);
              WsClient client = WsClient.connect(server.ws("/ws/" + (room = server.createRoom())))) {
             client.next("initial_code");
-            client.send("{\"type\":\"hello\",\"clientId\":\"w\",\"revision\":0}");
+            client.send(Wire.hello("w", 0));
             client.next("joined");
             client.send(op(1, 0, "[\"stored\"]"));
             assertThat(client.next("ack").get("revision").asLong()).isEqualTo(1);

@@ -24,6 +24,8 @@ public final class WsClient implements AutoCloseable {
 
     private volatile boolean paused;
     private volatile boolean demandOwed;
+    /** The {@code joined} message, for a client that {@link RealServer#otClient joined} as an OT client. */
+    volatile JsonNode joined;
 
     private WsClient(URI uri, String origin) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
@@ -31,6 +33,11 @@ public final class WsClient implements AutoCloseable {
             builder.header("Origin", origin);
         }
         this.socket = builder.buildAsync(uri, new Listener()).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** The {@code joined} this client received when it joined through {@link RealServer}; null otherwise. */
+    public JsonNode joined() {
+        return joined;
     }
 
     public static WsClient connect(URI uri) {

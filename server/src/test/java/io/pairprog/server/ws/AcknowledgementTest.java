@@ -3,31 +3,23 @@ package io.pairprog.server.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Lost acknowledgements and long absences: resends apply once, catch-up is exact. */
 class AcknowledgementTest {
-    private static TestServer server;
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.POSTGRES, "--max-messages-per-second", "100000");
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestDatabases.Kind.POSTGRES, "--max-messages-per-second", "100000");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+    /** An OT client that has sent its hello at {@code revision}; the test reads what follows. */
     private static WsClient otClient(String room, String id, long revision) {
-        WsClient c = WsClient.connect(server.ws("/ws/" + room));
-        c.next("initial_code");
-        c.send("{\"type\":\"hello\",\"clientId\":\"" + id + "\",\"revision\":" + revision + "}");
+        WsClient c = server.seedClient(room);
+        c.send(Wire.hello(id, revision));
         return c;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ class BadInputTest {
         room = server.createRoom();
         client = connect("/ws/" + room);
         client.next("initial_code");
-        client.send("{\"type\":\"hello\",\"clientId\":\"c1\",\"revision\":0}");
+        client.send(Wire.hello("c1", 0));
         client.next("joined");
         client.send(op(1, 0, "[\"hello\"]"));
         assertThat(client.next("ack").get("revision").asLong()).isEqualTo(1);
@@ -120,7 +121,7 @@ class BadInputTest {
     void helloFromTheFutureIsRefused() {
         WsClient other = connect("/ws/" + room);
         other.next("initial_code");
-        other.send("{\"type\":\"hello\",\"clientId\":\"c2\",\"revision\":7}");
+        other.send(Wire.hello("c2", 7));
         assertThat(other.next("error").get("code").asText()).isEqualTo("REVISION_IN_FUTURE");
     }
 

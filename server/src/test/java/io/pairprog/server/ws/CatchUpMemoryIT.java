@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pairprog.server.support.ServerProcess;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class CatchUpMemoryIT {
             List<WsClient> hogs = new ArrayList<>();
             try (WsClient writer = WsClient.connect(server.ws("/ws/" + quietRoom))) {
                 writer.next("initial_code");
-                writer.send("{\"type\":\"hello\",\"clientId\":\"w\",\"revision\":0}");
+                writer.send(Wire.hello("w", 0));
                 writer.next("joined");
                 for (int i = 0; i < HOGS; i++) {
                     WsClient hog = WsClient.connect(server.ws("/ws/" + bigRoom));

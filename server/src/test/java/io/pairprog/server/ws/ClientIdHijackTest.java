@@ -3,15 +3,12 @@ package io.pairprog.server.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
-import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Client ids are visible to everyone in a room, viewers included. Knowing one must not let anyone speak
@@ -19,24 +16,9 @@ import org.junit.jupiter.api.Test;
  * that the owner's own edit was acknowledged as a duplicate without being stored.
  */
 class ClientIdHijackTest {
-    private static TestServer server;
-    private final List<WsClient> open = new ArrayList<>();
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.POSTGRES);
     private String room;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestDatabases.Kind.POSTGRES);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeAll() {
-        open.forEach(WsClient::close);
-    }
 
     @Test
     void anotherConnectionCannotClaimAnIdAndTheOwnersEditIsStoredNotJustAcknowledged() {
@@ -92,7 +74,7 @@ class ClientIdHijackTest {
         editor.next("joined");
 
         WsClient viewer = connect("/ws/view/" + viewId);
-        viewer.send("{\"type\":\"hello\",\"clientId\":\"ed\",\"revision\":0,\"name\":\"Evil\"}");
+        viewer.send(Wire.hello("ed", 0, "Evil", null));
         assertThat(viewer.next("error").get("code").asText()).isEqualTo("CLIENT_ID_TAKEN");
         viewer.close();
 
@@ -129,19 +111,16 @@ class ClientIdHijackTest {
     }
 
     private WsClient connect(String path) {
-        WsClient client = WsClient.connect(server.ws(path));
-        open.add(client);
+        WsClient client = server.connect(path);
         client.next("initial_code");
         return client;
     }
 
     private static String hello(String clientId, long revision, String token) {
-        return "{\"type\":\"hello\",\"clientId\":\"" + clientId + "\",\"revision\":" + revision
-                + (token == null ? "" : ",\"resumeToken\":\"" + token + "\"") + "}";
+        return Wire.hello(clientId, revision, null, token);
     }
 
     private static String op(String clientId, long seq, long base, String ops) {
-        return "{\"type\":\"op\",\"clientId\":\"" + clientId + "\",\"clientSeq\":" + seq + ",\"baseRevision\":" + base
-                + ",\"op\":" + ops + "}";
+        return Wire.op(clientId, seq, base, ops);
     }
 }

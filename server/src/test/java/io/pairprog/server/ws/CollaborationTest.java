@@ -7,6 +7,7 @@ import io.pairprog.ot.TextOperation;
 import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ class CollaborationTest {
         String room = server.createRoom();
         WsClient raw = track(WsClient.connect(server.ws("/ws/" + room)));
         raw.next("initial_code");
-        raw.send("{\"type\":\"hello\",\"clientId\":\"raw\",\"revision\":0}");
+        raw.send(Wire.hello("raw", 0));
         raw.next("joined");
         String op = "{\"type\":\"op\",\"clientId\":\"raw\",\"clientSeq\":1,\"baseRevision\":0,\"op\":[\"abc\"]}";
         raw.send(op);
@@ -178,7 +179,7 @@ class CollaborationTest {
         first.settle(SETTLE);
         WsClient late = track(WsClient.connect(server.ws("/ws/" + room)));
         late.next("initial_code");
-        late.send("{\"type\":\"hello\",\"clientId\":\"late\",\"revision\":1}");
+        late.send(Wire.hello("late", 1));
         late.next("joined");
         first.edit(TextOperation.builder().insert(">> ").retain(11).build()); // revision 2
         first.settle(SETTLE);
@@ -200,7 +201,7 @@ class CollaborationTest {
         }
         WsClient reader = track(WsClient.connect(server.ws("/ws/" + room)));
         reader.next("initial_code");
-        reader.send("{\"type\":\"hello\",\"clientId\":\"reader\",\"revision\":12}");
+        reader.send(Wire.hello("reader", 12));
         for (long expected = 13; expected <= 40; expected++) {
             JsonNode op = reader.next();
             assertThat(op.get("type").asText()).isEqualTo("op");

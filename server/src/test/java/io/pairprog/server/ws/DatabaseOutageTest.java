@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.PostgresOutage;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class DatabaseOutageTest {
             String room = server.createRoom();
             try (WsClient client = WsClient.connect(server.ws("/ws/" + room))) {
                 client.next("initial_code");
-                client.send("{\"type\":\"hello\",\"clientId\":\"c\",\"revision\":0}");
+                client.send(Wire.hello("c", 0));
                 client.next("joined");
                 client.send(op(1, 0, "[\"kept\"]"));
                 client.next("ack");

@@ -6,6 +6,7 @@ import io.pairprog.ot.TextOperation;
 import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.time.Duration;
 import java.util.Random;
@@ -62,7 +63,7 @@ class DurabilityTest {
         String token;
         try (WsClient raw = WsClient.connect(server.ws("/ws/" + room))) {
             raw.next("initial_code");
-            raw.send("{\"type\":\"hello\",\"clientId\":\"r\",\"revision\":0}");
+            raw.send(Wire.hello("r", 0));
             token = raw.next("joined").get("resumeToken").asText();
             raw.send(op);
             raw.next("ack");
@@ -71,9 +72,9 @@ class DurabilityTest {
         try (WsClient raw = WsClient.connect(server.ws("/ws/" + room))) {
             raw.next("initial_code");
             // The client id stays its own across the restart: resuming it takes the token.
-            raw.send("{\"type\":\"hello\",\"clientId\":\"r\",\"revision\":0}");
+            raw.send(Wire.hello("r", 0));
             assertThat(raw.next("error").get("code").asText()).isEqualTo("CLIENT_ID_TAKEN");
-            raw.send("{\"type\":\"hello\",\"clientId\":\"r\",\"revision\":0,\"resumeToken\":\"" + token + "\"}");
+            raw.send(Wire.hello("r", 0, null, token));
             assertThat(raw.next().get("type").asText()).isEqualTo("op"); // its own edit, which is its ack
             raw.next("joined");
             raw.send(op);
@@ -93,7 +94,7 @@ class DurabilityTest {
         client.next("initial_code");
         // Wait for an answer, so the connection is fully open (its onOpen has returned): Tyrus does not
         // deliver a close requested while onOpen is still running.
-        client.send("{\"type\":\"hello\",\"clientId\":\"c\",\"revision\":0}");
+        client.send(Wire.hello("c", 0));
         client.next("joined");
         server.close();
         assertThat(client.closeCode()).isEqualTo(1001);

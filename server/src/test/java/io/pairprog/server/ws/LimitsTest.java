@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pairprog.server.room.Room;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class LimitsTest {
     private WsClient otClient(String room, String id) {
         WsClient c = connect(room);
         c.next("initial_code");
-        c.send("{\"type\":\"hello\",\"clientId\":\"" + id + "\",\"revision\":" + server.room(room).get("revision").asLong() + "}");
+        c.send(Wire.hello(id, server.room(room).get("revision").asLong()));
         c.next("joined");
         return c;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ class LoneSurrogateTest {
         TestServer server = start(store);
         String room = server.createRoom();
         WsClient client = connect(server, room);
-        client.send("{\"type\":\"hello\",\"clientId\":\"c\",\"revision\":0}");
+        client.send(Wire.hello("c", 0));
         client.next("joined");
         client.send("{\"type\":\"op\",\"clientId\":\"c\",\"clientSeq\":1,\"baseRevision\":0,\"op\":[\"" + LONE + "\"]}");
         JsonNode error = client.next("error");
@@ -94,7 +95,7 @@ class LoneSurrogateTest {
     /** A fresh OT client's edit is stored and acknowledged: the commit thread is alive. */
     private void assertEditsStillAcknowledged(TestServer server, String room) {
         WsClient writer = connect(server, room);
-        writer.send("{\"type\":\"hello\",\"clientId\":\"w\",\"revision\":0}");
+        writer.send(Wire.hello("w", 0));
         long revision = writer.next("joined").get("revision").asLong();
         String code = server.room(room).get("code").asText();
         writer.send("{\"type\":\"op\",\"clientId\":\"w\",\"clientSeq\":1,\"baseRevision\":" + revision

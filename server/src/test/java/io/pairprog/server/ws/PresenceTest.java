@@ -3,49 +3,31 @@ package io.pairprog.server.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
-import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who is in the room, where their cursors are, and the room's language, over real sockets. */
 class PresenceTest {
-    private static TestServer server;
-    private final List<WsClient> clients = new ArrayList<>();
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.POSTGRES);
     private String room;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestDatabases.Kind.POSTGRES);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void createRoom() {
         room = server.createRoom();
     }
 
-    @AfterEach
-    void closeClients() {
-        clients.forEach(WsClient::close);
-    }
-
+    /** An OT client that has sent its hello; the test reads its joined. */
     private WsClient join(String clientId, String name) {
-        WsClient c = WsClient.connect(server.ws("/ws/" + room));
-        clients.add(c);
+        WsClient c = server.connect("/ws/" + room);
         long revision = c.next("initial_code").get("revision").asLong();
-        c.send("{\"type\":\"hello\",\"clientId\":\"" + clientId + "\",\"revision\":" + revision
-                + (name == null ? "" : ",\"name\":\"" + name + "\"") + "}");
+        c.send(Wire.hello(clientId, revision, name, null));
         return c;
     }
 
@@ -133,8 +115,7 @@ class PresenceTest {
         assertThat(ann.next("language").get("language").asText()).isEqualTo("go");
         assertThat(bob.next("language").get("clientId").asText()).isEqualTo("bob");
         assertThat(server.room(room).get("language").asText()).isEqualTo("go");
-        WsClient carol = WsClient.connect(server.ws("/ws/" + room));
-        clients.add(carol);
+        WsClient carol = server.connect("/ws/" + room);
         assertThat(carol.next("initial_code").get("language").asText()).isEqualTo("go");
     }
 

@@ -7,6 +7,7 @@ import io.pairprog.server.store.Database;
 import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.time.Duration;
 import java.util.UUID;
@@ -49,7 +50,7 @@ class RoomStorageTest {
             String block = "z".repeat(1_000);
             try (WsClient client = WsClient.connect(server.ws("/ws/" + room))) {
                 client.next("initial_code");
-                client.send("{\"type\":\"hello\",\"clientId\":\"w\",\"revision\":0}");
+                client.send(Wire.hello("w", 0));
                 client.next("joined");
                 String refused = null;
                 long revision = 0;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pairprog.ot.TextOperation;
 import io.pairprog.server.support.OtPeer;
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
-import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,27 +19,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SeedClientRaceTest {
     private static final String START = "alpha beta gamma delta\n";
-    private static TestServer server;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestDatabases.Kind.POSTGRES);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.POSTGRES);
 
     @ParameterizedTest(name = "seed update sent {0} ms after the OT edit")
     @ValueSource(ints = {0, 2, 5, 10, 20, 35, 50})
     void anOtInsertElsewhereSurvivesACrossingSeedUpdate(int delayMillis) throws Exception {
         String room = roomHolding(START);
-        try (OtPeer ot = OtPeer.join(server, room, "ot"); WsClient seed = seedClient(room)) {
+        try (OtPeer ot = OtPeer.join(server.server(), room, "ot")) {
+            WsClient seed = server.seedClient(room);
             ot.edit(TextOperation.builder().retain(START.length()).insert("// ot was here\n").build());
             ot.pump(Duration.ZERO);
             Thread.sleep(delayMillis);
-            seed.send(update("ALPHA beta gamma delta\n")); // typed on the text it had: the OT insert not yet seen
+            seed.send(Wire.codeUpdate("ALPHA beta gamma delta\n")); // typed on the text it had: the OT insert not yet seen
             ot.settle(Duration.ofSeconds(10));
 
             String expected = "ALPHA beta gamma delta\n// ot was here\n";
@@ -53,13 +46,14 @@ class SeedClientRaceTest {
     @ValueSource(ints = {0, 2, 5, 10, 20, 35, 50})
     void anOtDeleteElsewhereIsNotUndoneByACrossingSeedUpdate(int delayMillis) throws Exception {
         String room = roomHolding(START);
-        try (OtPeer ot = OtPeer.join(server, room, "ot"); WsClient seed = seedClient(room)) {
+        try (OtPeer ot = OtPeer.join(server.server(), room, "ot")) {
+            WsClient seed = server.seedClient(room);
             int gamma = START.indexOf("gamma ");
             ot.edit(TextOperation.builder().retain(gamma).delete("gamma ".length())
                     .retain(START.length() - gamma - "gamma ".length()).build());
             ot.pump(Duration.ZERO);
             Thread.sleep(delayMillis);
-            seed.send(update("alpha beta gamma delta\nepsilon\n"));
+            seed.send(Wire.codeUpdate("alpha beta gamma delta\nepsilon\n"));
             ot.settle(Duration.ofSeconds(10));
 
             awaitStored(room, "alpha beta delta\nepsilon\n");
@@ -68,26 +62,11 @@ class SeedClientRaceTest {
 
     private static String roomHolding(String text) throws InterruptedException {
         String room = server.createRoom();
-        try (WsClient writer = seedClient(room)) {
-            writer.send(update(text));
-            awaitStored(room, text);
-        }
+        server.seedClient(room).send(Wire.codeUpdate(text));
+        awaitStored(room, text);
         return room;
     }
 
-    private static WsClient seedClient(String room) {
-        WsClient seed = WsClient.connect(server.ws("/ws/" + room));
-        seed.next("initial_code");
-        return seed;
-    }
-
-    private static String update(String code) {
-        return "{\"type\":\"code_update\",\"code\":" + quote(code) + "}";
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
-    }
 
     /** Waits until everything queued is stored, then compares the stored text. */
     private static void awaitStored(String room, String expected) throws InterruptedException {

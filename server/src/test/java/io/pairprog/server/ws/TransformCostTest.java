@@ -8,6 +8,7 @@ import io.pairprog.protocol.MessageCodec;
 import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class TransformCostTest {
             try (WsClient mallory = WsClient.connect(server.ws("/ws/" + room));
                  OtPeer bob = OtPeer.join(server, other, "bob")) {
                 mallory.next("initial_code");
-                mallory.send("{\"type\":\"hello\",\"clientId\":\"m\",\"revision\":301}");
+                mallory.send(Wire.hello("m", 301));
                 mallory.next("joined");
                 long sent = System.nanoTime();
                 mallory.send(manyComponentsAtRevisionOne());

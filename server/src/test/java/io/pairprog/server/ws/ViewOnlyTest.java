@@ -4,39 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pairprog.protocol.CloseCodes;
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * View-only links over raw WebSockets: a viewer sees everything live, changes nothing whatever it sends,
  * and never learns the room id.
  */
 class ViewOnlyTest {
-    private static TestServer server;
-    private final List<WsClient> clients = new ArrayList<>();
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.POSTGRES);
     /** Every frame the viewer received, to check that none of them names the room. */
     private final List<String> viewerFrames = new ArrayList<>();
     private String room;
     private String viewId;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestDatabases.Kind.POSTGRES);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void createRoom() {
@@ -45,23 +35,12 @@ class ViewOnlyTest {
         viewId = created.get("viewId").asText();
     }
 
-    @AfterEach
-    void closeClients() {
-        clients.forEach(WsClient::close);
-    }
-
     private WsClient connect(String path) {
-        WsClient c = WsClient.connect(server.ws(path));
-        clients.add(c);
-        return c;
+        return server.connect(path);
     }
 
     private WsClient editor(String clientId) {
-        WsClient c = connect("/ws/" + room);
-        long revision = c.next("initial_code").get("revision").asLong();
-        c.send("{\"type\":\"hello\",\"clientId\":\"" + clientId + "\",\"revision\":" + revision + ",\"name\":\"Ed\"}");
-        c.next("joined");
-        return c;
+        return server.otClient("/ws/" + room, clientId, "Ed");
     }
 
     /** The viewer's next frame of {@code type}, every frame on the way recorded. */
@@ -80,7 +59,7 @@ class ViewOnlyTest {
     private WsClient viewer(String clientId) {
         WsClient v = connect("/ws/view/" + viewId);
         viewerNext(v, "initial_code");
-        v.send("{\"type\":\"hello\",\"clientId\":\"" + clientId + "\",\"revision\":0,\"name\":\"Vi\"}");
+        v.send(Wire.hello(clientId, 0, "Vi", null));
         return v;
     }
 
