@@ -3,6 +3,7 @@ package io.pairprog.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pairprog.protocol.ErrorCode;
+import io.pairprog.protocol.Languages;
 import io.pairprog.server.room.Room;
 import io.pairprog.server.room.RoomIds;
 import io.pairprog.server.room.RoomRegistry;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /** {@code /rooms}: the seed's room creation, plus reading a room's stored state. */
@@ -48,8 +50,21 @@ public final class RoomResource {
             throws JsonProcessingException {
         CreateRoom request = body == null || body.isBlank() ? new CreateRoom(null)
                 : json.readValue(body, CreateRoom.class);
-        RoomRecord room = rooms.create(Languages.orDefault(request.language()));
+        RoomRecord room = rooms.create(languageOf(request));
         return new Created(room.id(), room.viewId(), viewUrl(uri, room.viewId()));
+    }
+
+    /** The language asked for, in lower case, or the default; 422 for one a room cannot have. */
+    private static String languageOf(CreateRoom request) {
+        if (request.language() == null) {
+            return Languages.DEFAULT;
+        }
+        String language = request.language().toLowerCase(Locale.ROOT);
+        if (!Languages.isKnown(language)) {
+            throw new ApiException(422, ErrorCode.INVALID_REQUEST, "unknown language; use one of "
+                    + String.join(", ", Languages.ALL.stream().sorted().toList()));
+        }
+        return language;
     }
 
     /** The page's link for a view-only key, on the address the caller used to reach this server. */
