@@ -203,7 +203,7 @@ export class Autocomplete {
     }
   }
 
-  /** True while a suggestion is on screen (used by tests through the DOM, and by app.js). */
+  /** True while a suggestion is on screen. */
   isShown() {
     return this.shown !== null;
   }

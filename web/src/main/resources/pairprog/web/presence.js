@@ -1,7 +1,7 @@
 /**
  * Who is in the room and where their cursors are (the Presence section of docs/protocol.md).
  *
- * Peers' selections are kept as offsets in the local document. app.js moves a received selection
+ * Peers' selections are kept as offsets in the local document. session.js moves a received selection
  * into the local document first (from the server's revision through our unacknowledged edits,
  * `OtClient.transformSelection`); from then on every operation applied locally - remote or typed
  * here - is passed to `transform`, so the carets stay on the characters they were next to.

@@ -148,7 +148,7 @@ export async function viewScreen(viewId) {
   }
 
   const room = openRoom({ socketPath: `/ws/view/${encodeURIComponent(viewId)}`, readOnly: true, name, filePrefix: 'view' });
-  room.events.gone = (reason) => notFoundScreen(viewId, reason === 'not-found' ? 'view-not-found' : 'invalid-view');
+  room.events.gone = (reason) => notFoundScreen(viewId, { 'not-found': 'view-not-found', 'invalid-room': 'invalid-view' }[reason] ?? reason);
   const { cm, session } = room;
   // Typing, pasting, dropping, cutting: CodeMirror's readOnly refuses them; this refuses any other way in.
   cm.on('beforeChange', (_, change) => {

@@ -1,6 +1,6 @@
 /**
  * The two screens outside a room: the start screen (create or join) and the "no such room" screen
- * (for a room link or a view-only link).
+ * (for a room link or a view-only link, or a connection the server refuses for good).
  */
 import { $, NAME_KEY, cleanName, createRoom, defaultName, fillLanguages, roomIdFrom, roomUrl, show, storage, toast } from './ui.js';
 
@@ -46,6 +46,9 @@ export function notFoundScreen(roomText, reason) {
   } else if (reason === 'invalid-view') {
     $('not-found-title').textContent = 'That’s not a view-only link';
     text.replaceChildren('The view id ', code, ' is not valid. View-only links end in ?view= and 22 letters, digits, - or _; check the link you were sent.');
+  } else if (reason === 'refused') {
+    $('not-found-title').textContent = 'This page may not connect';
+    text.replaceChildren('The server refused this page’s connection to ', code, ' and asked it not to try again. If the server sits behind a proxy, the proxy must pass the page’s address on, or the server must allow it (--allowed-origins).');
   } else if (reason === 'view-not-found') {
     $('not-found-title').textContent = 'Room not found';
     text.replaceChildren('The view-only link ', code, ' leads to no room on this server. The link may be mistyped, or the room was made on another server.');

@@ -22,10 +22,16 @@ import { OperationError, TextOperation } from './text-operation.js';
 import { Selection } from './selection.js';
 import { OtClient } from './ot-client.js';
 import { SocketAdapter } from './socket-adapter.js';
+import { ClientAction, clientAction } from './protocol.js';
 
-const RESEND_LATER = new Set(['STORE_UNAVAILABLE', 'RETRY_EXHAUSTED', 'INTERNAL_ERROR']);
-const START_OVER = new Set(['INVALID_OPERATION', 'REVISION_IN_FUTURE', 'DOCUMENT_TOO_LARGE', 'CLIENT_ID_MISMATCH',
-  'CLIENT_ID_TAKEN', 'STORAGE_QUOTA_EXCEEDED']);
+/** What the user is told when an error makes us start over or stop; other codes get the general wording. */
+const NOTICES = Object.freeze({
+  DOCUMENT_TOO_LARGE: 'That edit would make the document too large, so it was undone.',
+  MESSAGE_TOO_LARGE: 'That edit was too large to send, so it was undone.',
+  STORAGE_QUOTA_EXCEEDED: 'This room has stored as much history as a room may; edits are no longer saved. Copy the text into a new room to go on.',
+  READ_ONLY: 'This is a view-only link: you can watch, but nothing you do here changes the code.',
+});
+const START_OVER_NOTICE = 'The server refused an edit; the document was reloaded from the server.';
 const HISTORY_LIMIT = 200; // server operations kept to bring a late cursor message up to date
 const CURSOR_THROTTLE_MS = 40;
 
@@ -59,7 +65,7 @@ export class Session {
     this.cursorTimer = null;
     this.cursorDirty = true;
     this.failures = 0;
-    this.toldReadOnly = false;
+    this.told = new Set(); // the error codes already explained to the user
 
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     this.socket = new SocketAdapter(`${scheme}//${location.host}${socketPath}`);
@@ -185,31 +191,44 @@ export class Session {
     this.afterServerMessage();
   }
 
+  /** What to do is protocol.js's decision (`clientAction`); how to do it is this page's. */
   onError(m) {
-    if (m.code === 'ROOM_NOT_FOUND' || m.code === 'INVALID_ROOM_ID') {
-      return; // the close code that follows ends the session
+    const clientSeq = m.clientSeq ?? null;
+    switch (clientAction(m.code)) {
+      case ClientAction.RESEND_LATER:
+        if (clientSeq !== null) {
+          this.scheduleResend(clientSeq);
+        } else if (!this.joined) {
+          this.socket.retryLater(); // the join was refused for now: hello again on a new connection
+        }
+        break;
+      case ClientAction.CATCH_UP:
+        // Catching up (hello with our revision) brings an unsent edit to a recent base before its resend.
+        this.joined = false;
+        this.socket.restart();
+        break;
+      case ClientAction.START_OVER:
+        this.startOver(NOTICES[m.code] ?? START_OVER_NOTICE);
+        break;
+      case ClientAction.STOP:
+        this.stop(m, clientSeq);
+        break;
+      default:
+        console.warn('pairprog: server error', m.code, m.message);
     }
-    if (m.code === 'READ_ONLY') {
-      if (!this.toldReadOnly) {
-        this.toldReadOnly = true;
-        this.events.notice('This is a view-only link: you can watch, but nothing you do here changes the code.', 'warn');
-      }
-      return;
-    }
-    if (m.clientSeq != null && RESEND_LATER.has(m.code)) {
-      this.scheduleResend(m.clientSeq);
-    } else if (START_OVER.has(m.code)) {
-      this.startOver(m.code === 'DOCUMENT_TOO_LARGE'
-        ? 'That edit would make the document too large, so it was undone.'
-        : m.code === 'STORAGE_QUOTA_EXCEEDED'
-          ? 'This room has stored as much history as a room may; edits are no longer saved. Copy the text into a new room to go on.'
-          : 'The server refused an edit; the document was reloaded from the server.');
-    } else if (m.code === 'NOT_JOINED' || m.code === 'REVISION_NOT_AVAILABLE') {
-      // Catching up (hello with our revision) brings an unsent edit to a recent base before its resend.
-      this.joined = false;
-      this.socket.restart();
-    } else {
-      console.warn('pairprog: server error', m.code, m.message);
+  }
+
+  /**
+   * A refusal that will never be accepted: an unacknowledged edit refused so is dropped by taking the
+   * server's text; anything else is explained once. Before `joined` it refused the connection, and the
+   * close code that follows ends the session.
+   */
+  stop(m, clientSeq) {
+    if (this.ot !== null && clientSeq !== null && this.ot.state.awaitsAck(clientSeq)) {
+      this.startOver(NOTICES[m.code] ?? START_OVER_NOTICE);
+    } else if (this.joined && !this.told.has(m.code)) {
+      this.told.add(m.code);
+      this.events.notice(NOTICES[m.code] ?? `The server refused a change: ${m.message}`, 'warn');
     }
   }
 

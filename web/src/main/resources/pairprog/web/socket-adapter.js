@@ -1,22 +1,23 @@
 /**
  * The WebSocket `/ws/{roomId}` as callbacks (ot.js `SocketIOAdapter`): it decodes server messages
  * and hands them on by `type`, encodes the client messages of docs/protocol.md, and keeps the
- * connection up - reconnecting with exponential backoff after any drop except the two close codes
- * that mean "this room will never work" (4400 malformed id, 4404 no such room).
+ * connection up: after a close it reconnects later (with backoff), at once or never, as protocol.js's
+ * `reconnect` decides for the close code.
  *
- * It knows nothing about operations or documents; app.js decides what a message means.
+ * It knows nothing about operations or documents; session.js decides what a message means.
  */
+import { Reconnect, reconnect } from './protocol.js';
 
-const CLOSE_INVALID_ROOM_ID = 4400;
-const CLOSE_ROOM_NOT_FOUND = 4404;
 const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 10000;
+/** `detail.reason` of the `gone` status, by close code; any other code that ends the session is `refused`. */
+const GONE_REASONS = Object.freeze({ 4404: 'not-found', 4400: 'invalid-room' });
 
 /**
  * Connection states reported through the `status` callback:
- * `connecting` (socket opening), `open` (socket open; the hello handshake is app.js's business),
+ * `connecting` (socket opening), `open` (socket open; the hello handshake is session.js's business),
  * `offline` (dropped; `detail.retryInMs` until the next attempt), `gone` (`detail.reason` is
- * `not-found` or `invalid-room`; no further attempts).
+ * `not-found`, `invalid-room` or `refused`, `detail.code` the close code; no further attempts).
  */
 export class SocketAdapter {
   constructor(url) {
@@ -39,6 +40,11 @@ export class SocketAdapter {
 
   /** Closes the connection without scheduling a retry (until `restart`). */
   suspend() {
+    this.drop('page hidden');
+  }
+
+  /** Forgets the current socket and closes it: nothing from the old connection may reach the session. */
+  drop(why) {
     const old = this.socket;
     this.socket = null;
     clearTimeout(this.retryTimer);
@@ -46,7 +52,7 @@ export class SocketAdapter {
     if (old) {
       old.onmessage = null;
       old.onclose = null;
-      old.close(1000, 'page hidden');
+      old.close(1000, why);
     }
   }
 
@@ -97,14 +103,23 @@ export class SocketAdapter {
   }
 
   closed(code) {
-    if (code === CLOSE_ROOM_NOT_FOUND || code === CLOSE_INVALID_ROOM_ID) {
-      this.stopped = true;
-      this.trigger('status', 'gone', { reason: code === CLOSE_ROOM_NOT_FOUND ? 'not-found' : 'invalid-room' });
-      return;
-    }
     if (this.stopped) {
       return;
     }
+    const when = reconnect(code);
+    if (when === Reconnect.NEVER) {
+      this.stopped = true;
+      this.trigger('status', 'gone', { reason: GONE_REASONS[code] ?? 'refused', code });
+    } else if (when === Reconnect.AT_ONCE) {
+      this.connect();
+    } else {
+      this.retryLater(code);
+    }
+  }
+
+  /** Drops the connection (if any) and connects again after the backoff: a drop, or a join refused for now. */
+  retryLater(code = null) {
+    this.drop('retry later');
     // 500 ms, 1 s, 2 s ... 10 s, each with +-25 % jitter so a restarted server is not stampeded.
     const base = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** this.attempt);
     const delay = Math.round(base * (0.75 + Math.random() * 0.5));
@@ -122,15 +137,7 @@ export class SocketAdapter {
 
   /** Drops the current connection and opens a new one at once (a fresh start after a resync). */
   restart() {
-    const old = this.socket;
-    this.socket = null;
-    if (old) {
-      old.onmessage = null; // nothing from the old connection may reach the new session
-      old.onclose = null;
-      old.close(1000, 'restart');
-    }
-    clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.drop('restart');
     this.connect();
   }
 

@@ -38,6 +38,8 @@
  * Decoding failures are {@link io.pairprog.protocol.ProtocolException}s carrying an
  * {@link io.pairprog.protocol.ErrorCode}; the server returns them as {@code error} messages.
  * Fatal conditions close the socket with one of the {@link io.pairprog.protocol.CloseCodes}.
- * Codes are stable names; messages are for people and may change.
+ * Codes are stable names; messages are for people and may change. What a client does about each is
+ * data in this package, {@link io.pairprog.protocol.ErrorCode#clientAction()} and
+ * {@link io.pairprog.protocol.CloseCodes#reconnect(int)}, mirrored by the web page's {@code protocol.js}.
  */
 package io.pairprog.protocol;

@@ -18,7 +18,9 @@ import java.util.concurrent.Executor;
  * One room as this client takes part in it: the {@link OtClient}, the connection, and who else is
  * there. It runs the handshake ({@code initial_code} → {@code hello} → catch-up → {@code joined} →
  * {@link OtClient#resend()}), reconnects with {@link Backoff} when the connection drops, resends
- * an edit the server could not store, and hands presence to the UI.
+ * an edit the server could not store, and hands presence to the UI. What it does about each error
+ * and close code is decided in shared-protocol ({@link ErrorCode#clientAction()},
+ * {@link CloseCodes#reconnect(int)}); only the mechanics are here.
  *
  * <p><b>Threading.</b> Everything in this class, and everything it calls, runs on the Swing event
  * dispatch thread. {@link Connection} callbacks arrive on network threads and are handed over
@@ -44,7 +46,7 @@ public final class RoomSession {
         ONLINE,
         /** Disconnected; a reconnect is scheduled. Edits are kept and sent after it. */
         OFFLINE,
-        /** Closed for good: by the user, or the room does not exist. */
+        /** Closed for good: by the user, or the server refuses the connection for good (no such room). */
         CLOSED
     }
 
@@ -79,7 +81,7 @@ public final class RoomSession {
         /** Something went wrong; the session goes on. */
         void notice(String message);
 
-        /** The room cannot be used (it does not exist); the session is closed. */
+        /** The room cannot be used (it does not exist, or the server refuses this client); the session is closed. */
         void roomClosed(String message);
     }
 
@@ -267,26 +269,39 @@ public final class RoomSession {
     private void onClosed(int code, String reason) {
         connection = null;
         presence.forgetSelections(clientId);
-        if (code == CloseCodes.ROOM_NOT_FOUND || code == CloseCodes.INVALID_ROOM_ID || code == CloseCodes.FORBIDDEN_ORIGIN) {
-            phase = Phase.CLOSED;
-            detail = code == CloseCodes.ROOM_NOT_FOUND ? (target.viewOnly()
-                    ? "The view-only link " + target.id() + " is not valid on " + server + "."
-                    : "There is no room " + target.id() + " on " + server + ".")
-                    : code == CloseCodes.INVALID_ROOM_ID ? "\"" + target.id() + "\" is not a "
-                    + (target.viewOnly() ? "view-only link." : "room ID.")
-                    : "The server refused this client: " + (closeMessage != null ? closeMessage : reason);
-            publishStatus();
-            listener.roomClosed(detail);
-            return;
+        switch (CloseCodes.reconnect(code)) {
+            case NEVER -> {
+                phase = Phase.CLOSED;
+                detail = whyClosedForGood(code, reason);
+                publishStatus();
+                listener.roomClosed(detail);
+            }
+            case AT_ONCE -> {
+                detail = describeClose(code, reason) + "; reconnecting";
+                connect();
+            }
+            case LATER -> reconnectLater(describeClose(code, reason));
         }
-        if (code == CloseCodes.PROTOCOL_VIOLATION) {
-            startOver();
-        }
+    }
+
+    private void reconnectLater(String why) {
         long delay = reconnectBackoff.next();
         phase = Phase.OFFLINE;
-        detail = describeClose(code, reason) + "; reconnecting in " + seconds(delay);
+        detail = why + "; reconnecting in " + seconds(delay);
         publishStatus();
         pendingTask = scheduler.schedule(delay, this::connect);
+    }
+
+    /** The server refused our hello for now and may keep the connection open: drop it and join again later. */
+    private void retryJoinLater(String why) {
+        cancelPending();
+        epoch++; // a close that may still follow belongs to the dropped connection
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+        presence.forgetSelections(clientId);
+        reconnectLater(why);
     }
 
     /** Drops the connection and connects again at once, catching up from the revision held. */
@@ -394,35 +409,41 @@ public final class RoomSession {
         publishStatus();
     }
 
+    /** What to do is {@link ErrorCode#clientAction()}; how to do it is this session's. */
     private void onError(ServerMessage.Error error) {
-        ErrorCode code = error.code();
         Long seq = error.clientSeq();
-        String text = code + ": " + error.message();
-        switch (code) {
-            case STORE_UNAVAILABLE, RETRY_EXHAUSTED, INTERNAL_ERROR, RATE_LIMITED -> {
-                if (seq != null && ot != null && ot.state().awaitsAck(seq)) {
+        String text = error.code() + ": " + error.message();
+        boolean refusedEdit = seq != null && ot != null && ot.state().awaitsAck(seq);
+        switch (error.code().clientAction()) {
+            case RESEND_LATER -> {
+                if (refusedEdit) {
                     scheduleResend(seq, text);
+                } else if (seq == null && phase != Phase.ONLINE) {
+                    retryJoinLater("the server could not let us join (" + text + ")");
                 } else if (seq == null) {
-                    closeMessage = text; // a refused join; the close that follows reconnects
                     listener.notice("The server reported " + text);
                 }
             }
-            case ROOM_NOT_FOUND, INVALID_ROOM_ID, FORBIDDEN_ORIGIN, TOO_MANY_CONNECTIONS -> closeMessage = error.message();
-            case INVALID_OPERATION, REVISION_IN_FUTURE, DOCUMENT_TOO_LARGE, STORAGE_QUOTA_EXCEEDED, CLIENT_ID_TAKEN ->
-                    reload("The server refused our edits (" + text + ").");
-            // Catching up brings the edit to a recent revision, from which its resend is cheap.
-            case REVISION_NOT_AVAILABLE -> resync("The server asked us to catch up before resending (" + text + ").");
-            case NOT_JOINED -> resync("The server had not seen our hello (" + text + "); joining again.");
-            case READ_ONLY -> {
-                // Not retried: this connection may never edit. A refused edit would wait for an ack
-                // forever, so the text is reloaded without it.
-                if (seq != null && ot != null && ot.state().awaitsAck(seq)) {
-                    reload("View only: the server refused an edit (" + error.message() + ").");
-                } else {
-                    listener.notice("View only: the server refused the change (" + error.message() + ").");
-                }
-            }
-            default -> listener.notice("The server reported " + text);
+            // Catching up brings an edit to a recent revision, from which its resend is cheap.
+            case CATCH_UP -> resync("Catching up with the server before resending (" + text + ").");
+            case START_OVER -> reload("The server refused our edits (" + text + ").");
+            case STOP -> stop(error, refusedEdit);
+            case NOTICE -> listener.notice("The server reported " + text);
+        }
+    }
+
+    /**
+     * Never accepted: a refused edit would wait for an ack forever, so the text is reloaded without it;
+     * another refusal is shown; a refused connection waits for its close code, which ends the session.
+     */
+    private void stop(ServerMessage.Error error, boolean refusedEdit) {
+        String who = error.code() == ErrorCode.READ_ONLY ? "View only: the server" : "The server";
+        if (refusedEdit) {
+            reload(who + " refused an edit (" + error.message() + ").");
+        } else if (phase == Phase.ONLINE) {
+            listener.notice(who + " refused the change (" + error.message() + ").");
+        } else {
+            closeMessage = error.message();
         }
     }
 
@@ -474,6 +495,18 @@ public final class RoomSession {
             pendingTask.run();
             pendingTask = null;
         }
+    }
+
+    /** For the start screen, once the server refused the connection for good. */
+    private String whyClosedForGood(int code, String reason) {
+        return switch (code) {
+            case CloseCodes.ROOM_NOT_FOUND -> target.viewOnly()
+                    ? "The view-only link " + target.id() + " is not valid on " + server + "."
+                    : "There is no room " + target.id() + " on " + server + ".";
+            case CloseCodes.INVALID_ROOM_ID -> "\"" + target.id() + "\" is not a "
+                    + (target.viewOnly() ? "view-only link." : "room ID.");
+            default -> "The server refused this client: " + (closeMessage != null ? closeMessage : reason);
+        };
     }
 
     private static String describeClose(int code, String reason) {

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pairprog.ot.Selection;
 import io.pairprog.ot.TextOperation;
 import io.pairprog.protocol.ClientMessage;
+import io.pairprog.protocol.CloseCodes;
 import io.pairprog.protocol.ErrorCode;
 import io.pairprog.protocol.Participant;
 import io.pairprog.protocol.ServerMessage;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The session's protocol logic against a scripted server: handshake, reconnect with exactly-once
@@ -291,6 +296,136 @@ class RoomSessionTest {
         assertThat(session.phase()).isEqualTo(RoomSession.Phase.CLOSED);
         assertThat(ui.roomClosed).isEqualTo("The view-only link " + VIEW + " is not valid on http://localhost:8000.");
         assertThat(scheduled).isEmpty();
+    }
+
+    /** The shared table decides; these are the desktop's mechanics for each action, checked for every code. */
+    @ParameterizedTest
+    @EnumSource(ErrorCode.class)
+    void anEditRefusedWithACodeIsHandledAsItsClientActionSays(ErrorCode code) {
+        FakeConnection c = joinedAt("abc", 1);
+        TextOperation x = insert(0, "x", 3);
+        edit(x);
+
+        c.receive(new ServerMessage.Error(code, "refused", 1L));
+
+        switch (code.clientAction()) {
+            case RESEND_LATER -> {
+                assertThat(c.closed).isFalse();
+                runScheduled();
+                assertThat(ops(c)).containsExactly(new ClientMessage.Op(ME, 1, 1, x), new ClientMessage.Op(ME, 1, 1, x));
+            }
+            case CATCH_UP -> {
+                assertThat(c.closed).isTrue();
+                current().receive(new ServerMessage.InitialCode("abc", 1, "python"));
+                assertThat(current().sent).containsExactly(new ClientMessage.Hello(ME, 1, "Ada"));
+                current().receive(joined(1));
+                assertThat(ops(current())).containsExactly(new ClientMessage.Op(ME, 1, 1, x));
+                assertThat(document.text).isEqualTo("xabc");
+            }
+            case START_OVER, STOP -> {
+                assertThat(c.closed).isTrue();
+                current().receive(new ServerMessage.InitialCode("abc", 1, "python"));
+                assertThat(document.text).isEqualTo("abc");
+                assertThat(current().sent).containsExactly(new ClientMessage.Hello(ME + "-r1", 1, "Ada"));
+                assertThat(ui.notices).anyMatch(n -> n.contains("dropped"));
+            }
+            case NOTICE -> {
+                runScheduled();
+                assertThat(connections).hasSize(1);
+                assertThat(ops(c)).hasSize(1);
+                assertThat(ui.notices).anyMatch(n -> n.contains(code.name()));
+            }
+        }
+    }
+
+    @Test
+    void anEditRefusedForAClientIdMismatchIsResentUnderTheSameIdAfterCatchingUp() {
+        FakeConnection c = joinedAt("abc", 1);
+        edit(insert(3, "!", 3));
+
+        c.receive(new ServerMessage.Error(ErrorCode.CLIENT_ID_MISMATCH, "op: clientId is not this connection's", 1L));
+
+        assertThat(c.closed).as("the connection was dropped to catch up; notices %s", ui.notices).isTrue();
+        FakeConnection second = current();
+        second.receive(new ServerMessage.InitialCode("abc", 1, "python"));
+        second.receive(joined(1));
+        assertThat(second.sent).startsWith(new ClientMessage.Hello(ME, 1, "Ada"));
+        assertThat(ops(second)).containsExactly(new ClientMessage.Op(ME, 1, 1, insert(3, "!", 3)));
+    }
+
+    @Test
+    void aJoinRefusedForNowIsTriedAgainAfterABackoff() {
+        session.start();
+        FakeConnection c = current();
+        c.callbacks.opened();
+        c.receive(new ServerMessage.InitialCode("abc", 1, "python"));
+
+        c.receive(new ServerMessage.Error(ErrorCode.STORE_UNAVAILABLE, "hello: the database is unavailable; try again", null));
+
+        assertThat(c.closed).as("the refused join's connection was dropped; phase %s", session.phase()).isTrue();
+        assertThat(session.phase()).isEqualTo(RoomSession.Phase.OFFLINE);
+        assertThat(scheduled).singleElement().satisfies(s -> assertThat(s.delay).isPositive());
+        c.callbacks.closed(CloseCodes.TRY_AGAIN_LATER, "database"); // the server's close, now of an old connection
+        runScheduled();
+        assertThat(connections).hasSize(2);
+        current().receive(new ServerMessage.InitialCode("abc", 1, "python"));
+        assertThat(current().sent).containsExactly(new ClientMessage.Hello(ME, 1, "Ada"));
+    }
+
+    static IntStream closeCodes() {
+        return IntStream.of(CloseCodes.NORMAL, CloseCodes.GOING_AWAY, CloseCodes.UNSUPPORTED_DATA, CloseCodes.MESSAGE_TOO_BIG,
+                CloseCodes.INTERNAL_ERROR, CloseCodes.TRY_AGAIN_LATER, CloseCodes.INVALID_ROOM_ID, CloseCodes.PROTOCOL_VIOLATION,
+                CloseCodes.FORBIDDEN_ORIGIN, CloseCodes.ROOM_NOT_FOUND, CloseCodes.IDLE_TIMEOUT,
+                CloseCodes.TOO_MANY_CONNECTIONS, CloseCodes.SLOW_CONSUMER, 1006, 1005, 4000);
+    }
+
+    @ParameterizedTest
+    @MethodSource("closeCodes")
+    void aCloseIsFollowedAsTheSharedReconnectPolicySays(int code) {
+        joinedAt("abc", 1);
+        edit(insert(0, "x", 3));
+
+        current().callbacks.closed(code, "closed");
+
+        switch (CloseCodes.reconnect(code)) {
+            case NEVER -> {
+                assertThat(session.phase()).isEqualTo(RoomSession.Phase.CLOSED);
+                assertThat(ui.roomClosed).isNotBlank();
+                assertThat(scheduled).isEmpty();
+                assertThat(connections).hasSize(1);
+            }
+            case AT_ONCE -> {
+                assertThat(scheduled).isEmpty();
+                assertThat(connections).hasSize(2);
+                assertThat(session.phase()).isEqualTo(RoomSession.Phase.CONNECTING);
+            }
+            case LATER -> {
+                assertThat(session.phase()).isEqualTo(RoomSession.Phase.OFFLINE);
+                assertThat(scheduled).singleElement().satisfies(s -> assertThat(s.delay).isPositive());
+                assertThat(connections).hasSize(1);
+                runScheduled();
+                assertThat(connections).hasSize(2);
+            }
+        }
+        if (connections.size() == 2) { // the edit survives a reconnect under the same id
+            current().receive(new ServerMessage.InitialCode("abc", 1, "python"));
+            current().receive(joined(1));
+            assertThat(ops(current())).containsExactly(new ClientMessage.Op(ME, 1, 1, insert(0, "x", 3)));
+        }
+    }
+
+    @Test
+    void aForeignOriginClosesTheSessionWithoutReconnecting() {
+        session.start();
+        FakeConnection c = current();
+        c.callbacks.opened();
+        c.receive(new ServerMessage.Error(ErrorCode.FORBIDDEN_ORIGIN, "pages from this origin may not connect", null));
+        c.callbacks.closed(CloseCodes.FORBIDDEN_ORIGIN, "pages from this origin may not connect");
+
+        assertThat(session.phase()).isEqualTo(RoomSession.Phase.CLOSED);
+        assertThat(ui.roomClosed).isEqualTo("The server refused this client: pages from this origin may not connect");
+        assertThat(scheduled).isEmpty();
+        assertThat(connections).hasSize(1);
     }
 
     // --- helpers ----------------------------------------------------------------------------

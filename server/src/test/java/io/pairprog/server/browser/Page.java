@@ -1,5 +1,6 @@
 package io.pairprog.server.browser;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.pairprog.server.support.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -231,19 +232,25 @@ final class Page implements AutoCloseable {
     }
 
     /**
-     * From the next page load on, records what the page does with WebSockets (see {@link #sentMessageTypes()}
-     * and {@link #webSocketUrls()}; {@code window.sockets} holds the sockets). Closing the handle stops it
+     * From the next page load on, records what the page does with WebSockets (see {@link #sentMessageTypes()},
+     * {@link #webSocketUrls()} and {@link #receivedErrors()}; {@code window.sockets} holds the sockets). Closing the handle stops it
      * for later page loads.
      */
     AutoCloseable recordWebSockets() {
         Map<String, Object> added = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
-                window.sentMessages = []; window.webSocketUrls = []; window.sockets = [];
+                window.sentMessages = []; window.webSocketUrls = []; window.sockets = []; window.receivedErrors = [];
                 const RecordedWebSocket = window.WebSocket;
                 window.WebSocket = class extends RecordedWebSocket {
                   constructor(url, protocols) {
                     super(url, protocols);
                     window.webSocketUrls.push(String(url));
                     window.sockets.push(this);
+                    this.addEventListener('message', (event) => {
+                      try {
+                        const message = JSON.parse(event.data);
+                        if (message.type === 'error') window.receivedErrors.push(message);
+                      } catch (e) { /* not JSON: the page reports that itself */ }
+                    });
                   }
                   send(data) {
                     let type = '(not JSON)';
@@ -266,6 +273,35 @@ final class Page implements AutoCloseable {
     @SuppressWarnings("unchecked")
     List<String> webSocketUrls() {
         return (List<String>) script("return window.webSocketUrls;");
+    }
+
+    /** Every {@code error} message the page received since it loaded, as {@code code} and {@code clientSeq} (needs {@link #recordWebSockets}). */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> receivedErrors() {
+        return (List<Map<String, Object>>) script("return window.receivedErrors.map(e => ({code: e.code, clientSeq: e.clientSeq ?? null}));");
+    }
+
+    /**
+     * From the next page load on, the first {@code op} the page sends carries {@code clientId} instead of its
+     * own, as if its connection had said hello under another id: the server refuses it with
+     * {@code CLIENT_ID_MISMATCH}. Closing the handle stops it for later page loads.
+     */
+    AutoCloseable misnameFirstEdit(String clientId) {
+        Map<String, Object> added = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.misnamed = false;
+                const MisnamingWebSocket = window.WebSocket;
+                window.WebSocket = class extends MisnamingWebSocket {
+                  send(data) {
+                    const message = JSON.parse(data);
+                    if (message.type === 'op' && !window.misnamed) {
+                      window.misnamed = true;
+                      return super.send(JSON.stringify({ ...message, clientId: %s }));
+                    }
+                    return super.send(data);
+                  }
+                };""".formatted(TextNode.valueOf(clientId))));
+        return () -> driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                Map.of("identifier", added.get("identifier")));
     }
 
     /** Every URL the page loaded or fetched since it loaded, as the browser's resource timing lists them. */

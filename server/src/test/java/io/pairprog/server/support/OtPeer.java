@@ -3,6 +3,7 @@ package io.pairprog.server.support;
 import io.pairprog.ot.ClientChannel;
 import io.pairprog.ot.OtClient;
 import io.pairprog.ot.TextOperation;
+import io.pairprog.protocol.ClientAction;
 import io.pairprog.protocol.ClientMessage;
 import io.pairprog.protocol.ErrorCode;
 import io.pairprog.protocol.MessageCodec;
@@ -21,8 +22,6 @@ import java.util.Random;
  */
 public final class OtPeer implements AutoCloseable {
     private static final MessageCodec CODEC = new MessageCodec();
-    private static final java.util.Set<ErrorCode> RETRYABLE =
-            java.util.EnumSet.of(ErrorCode.STORE_UNAVAILABLE, ErrorCode.RETRY_EXHAUSTED, ErrorCode.RATE_LIMITED);
 
     private final URI room;
     private final String clientId;
@@ -153,7 +152,7 @@ public final class OtPeer implements AutoCloseable {
             if (error.code() == ErrorCode.CLIENT_ID_TAKEN || error.clientSeq() == null && error.message().startsWith("hello:")) {
                 throw new AssertionError(clientId + " could not join: " + error);
             }
-            if (RETRYABLE.contains(error.code()) && error.clientSeq() != null) {
+            if (error.code().clientAction() == ClientAction.RESEND_LATER && error.clientSeq() != null) {
                 resendAt = System.nanoTime() + Duration.ofMillis(200).toNanos(); // as real clients do, with backoff
             }
         }
