@@ -162,8 +162,10 @@ public final class RoomEndpoint extends Endpoint {
             String errorId = UUID.randomUUID().toString();
             log.error("error {} handling a {} in room {}", errorId, message.getClass().getSimpleName(),
                     LogIds.room(room.id()), e);
+            // An edit that hit a server bug is kept by its sender and resent later: name it.
+            Long clientSeq = message instanceof ClientMessage.Op op ? op.clientSeq() : null;
             peer.send(codec.encode(new ServerMessage.Error(ErrorCode.INTERNAL_ERROR,
-                    "internal error " + errorId + "; the message was not applied", null)));
+                    "internal error " + errorId + "; the message was not applied", clientSeq)));
             if (message instanceof ClientMessage.Hello) {
                 mailbox.resume(); // no catch-up will
             }
