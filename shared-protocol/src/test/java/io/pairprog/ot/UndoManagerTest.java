@@ -27,9 +27,7 @@ class UndoManagerTest {
         /** redo(undo(T)) == T and undo(redo(T)) == T, whatever edits, peers' operations and steps came before. */
         @Test
         void undoThenRedoRestoresTheText() {
-            for (int i = 0; i < RUNS; i++) {
-                long seed = BASE_SEED + i;
-                UndoWorld w = new UndoWorld(new Random(seed));
+            forEachSeed((seed, w) -> {
                 for (int s = 0; s < 30; s++) {
                     act(w, w.rnd.nextInt(10));
                     String before = w.text;
@@ -42,7 +40,7 @@ class UndoManagerTest {
                         assertThat(w.text).as(why + ": undo(redo(T))").isEqualTo(undone);
                     }
                 }
-            }
+            });
         }
 
         /**
@@ -52,9 +50,7 @@ class UndoManagerTest {
          */
         @Test
         void undoAfterPeersEditsUndoesOnlyOnesOwn() {
-            for (int i = 0; i < RUNS; i++) {
-                long seed = BASE_SEED + i;
-                UndoWorld w = new UndoWorld(new Random(seed));
+            forEachSeed((seed, w) -> {
                 for (int s = w.rnd.nextInt(30); s > 0; s--) {
                     int a = w.rnd.nextInt(12);
                     if (a >= 10) {
@@ -65,23 +61,22 @@ class UndoManagerTest {
                         act(w, a);
                     }
                 }
-                while (undoKeepingOthersText(w, seed)) {
-                    assertThat(w.log.length()).as("seed=%d: undo ends", seed).isLessThan(1_000_000);
+                for (int undos = 0; undoKeepingOthersText(w, seed); undos++) {
+                    assertThat(undos).as("seed=%d: undo ends", seed).isLessThan(UndoManager.MAX_DEPTH);
                 }
-                String why = "seed=" + seed + " text=" + show(w.text) + " peer's=" + show(w.peerText) + " after" + w.log;
-                assertThat(w.text.chars()).as(why + ": own text left").noneMatch(c -> UndoWorld.isOwn(c));
+                String why = "seed=" + seed + " text=" + show(w.text) + " peer's=" + show(w.peerText)
+                        + " after" + w.log;
+                assertThat(w.text.chars()).as(why + ": own text left").noneMatch(UndoWorld::isOwn);
                 assertThat(w.peerText.chars()).as(why + ": the peer's text").allMatch(c -> w.text.indexOf(c) >= 0);
-                assertThat(w.text.chars()).as(why + ": more than the peer's text").allMatch(c -> w.peerText.indexOf(c) >= 0
-                        || (w.peerDeleted.contains(c) && w.ownDeleted.contains(c)));
-            }
+                assertThat(w.text.chars()).as(why + ": more than the peer's text").allMatch(c ->
+                        w.peerText.indexOf(c) >= 0 || (w.peerDeleted.contains(c) && w.ownDeleted.contains(c)));
+            });
         }
 
         /** Typing on at the caret within the window is one step, however peers edit meanwhile (never deleting it). */
         @Test
         void aRunOfTypingIsOneStepWhilePeersEditAnywhere() {
-            for (int i = 0; i < RUNS; i++) {
-                long seed = BASE_SEED + i;
-                UndoWorld w = new UndoWorld(new Random(seed));
+            forEachSeed((seed, w) -> {
                 for (int n = 1 + w.rnd.nextInt(12); n > 0; n--) {
                     w.type(w.rnd.nextInt((int) UndoManager.MERGE_WINDOW_MILLIS));
                     if (w.rnd.nextBoolean()) {
@@ -93,15 +88,13 @@ class UndoManagerTest {
                 assertThat(w.undoStep()).as(why).isTrue();
                 assertThat(w.text).as(why).isEqualTo(typed.replaceAll("[\u4E00-\u9FFF]", ""));
                 assertThat(w.undo.canUndo()).as(why + ": one step").isFalse();
-            }
+            });
         }
 
-        /** Backspace or Delete pressed again and again within the window is one step, however peers insert meanwhile. */
+        /** Backspace, or Delete, pressed repeatedly within the window is one step, however peers insert meanwhile. */
         @Test
         void aRunOfDeletingIsOneStepWhilePeersInsert() {
-            for (int i = 0; i < RUNS; i++) {
-                long seed = BASE_SEED + i;
-                UndoWorld w = new UndoWorld(new Random(seed));
+            forEachSeed((seed, w) -> {
                 String start = w.text;
                 boolean backspace = w.rnd.nextBoolean();
                 for (int n = 1 + w.rnd.nextInt(8); n > 0; n--) {
@@ -117,16 +110,15 @@ class UndoManagerTest {
                 String why = "seed=" + seed + " start=" + show(start) + " after" + w.log;
                 w.undoStep();
                 assertThat(w.undo.canUndo()).as(why + ": one step").isFalse();
-                assertThat(start.chars()).as(why + ": everything deleted is back").allMatch(c -> w.text.indexOf(c) >= 0);
-            }
+                assertThat(start.chars()).as(why + ": everything deleted is back")
+                        .allMatch(c -> w.text.indexOf(c) >= 0);
+            });
         }
 
         /** A pause of the whole window, or typing somewhere else, starts a new step. */
         @Test
         void aPauseOrAJumpEndsTheStep() {
-            for (int i = 0; i < RUNS; i++) {
-                long seed = BASE_SEED + i;
-                UndoWorld w = new UndoWorld(new Random(seed));
+            forEachSeed((seed, w) -> {
                 w.type(0);
                 w.type(WITHIN);
                 boolean pause = w.rnd.nextBoolean();
@@ -143,11 +135,25 @@ class UndoManagerTest {
                     steps++;
                 }
                 assertThat(steps).as(why).isEqualTo(2);
+            });
+        }
+
+        /** Runs {@code run} on a fresh world for each seed; an exception, too, names its seed. */
+        private void forEachSeed(SeededRun run) {
+            for (int i = 0; i < RUNS; i++) {
+                long seed = BASE_SEED + i;
+                UndoWorld w = new UndoWorld(new Random(seed));
+                try {
+                    run.run(seed, w);
+                } catch (RuntimeException e) {
+                    throw new AssertionError("seed=" + seed + " after" + w.log + ": " + e, e);
+                }
             }
         }
 
         private void act(UndoWorld w, int a) {
-            long gap = w.rnd.nextInt(4) == 0 ? UndoManager.MERGE_WINDOW_MILLIS + w.rnd.nextInt(3000) : w.rnd.nextInt(1000);
+            long pause = UndoManager.MERGE_WINDOW_MILLIS + w.rnd.nextInt(3000);
+            long gap = w.rnd.nextInt(4) == 0 ? pause : w.rnd.nextInt((int) UndoManager.MERGE_WINDOW_MILLIS);
             switch (a) {
                 case 0, 1, 2 -> w.type(gap);
                 case 3 -> w.backspace(gap);
@@ -168,6 +174,10 @@ class UndoManagerTest {
                     .allMatch(c -> UndoWorld.isOwn(c) || w.text.indexOf(c) >= 0);
             return undone;
         }
+    }
+
+    private interface SeededRun {
+        void run(long seed, UndoWorld w);
     }
 
     @Nested
@@ -211,7 +221,8 @@ class UndoManagerTest {
                     .isInstanceOf(OperationException.class)
                     .hasMessage("add: edit of a document of length 2, but the undo history is at length 1");
             assertThatThrownBy(() -> undo.add(op(1, "b"), op(-2), false, 10))
-                    .isInstanceOf(OperationException.class).hasMessageStartingWith("add: inverse [-2] does not undo [1,\"b\"]");
+                    .isInstanceOf(OperationException.class)
+                    .hasMessage("add: inverse [-2] does not undo [1,\"b\"]");
         }
 
         @Test
