@@ -14,6 +14,7 @@ import io.pairprog.ot.State;
 import io.pairprog.ot.Synchronized;
 import io.pairprog.ot.TextDiff;
 import io.pairprog.ot.TextOperation;
+import io.pairprog.ot.UndoManager;
 import io.pairprog.protocol.ClientMessage;
 import io.pairprog.protocol.CloseCodes;
 import io.pairprog.protocol.ErrorCode;
@@ -54,15 +55,35 @@ class PublicApiTest {
         List<Object> wire = op.toWire();
         TextOperation back = TextOperation.fromWire(wire);
         TextOperation diff = TextDiff.between("a", "b");
+        boolean continues = TextOperation.identity(1).continues(TextOperation.identity(1))
+                || op.continues(TextOperation.identity(7), TextOperation.identity(7));
 
         assertThat(List.of(first, retain, insert, delete)).hasSize(4);
         assertThat(base + target + index).isEqualTo(15);
-        assertThat(noop || splits).isFalse();
+        assertThat(noop || splits || continues).isFalse();
         assertThat(applied).isEqualTo("helloabc");
         assertThat(List.of(inverse, composed, aPrime, bPrime, back, diff)).doesNotContainNull();
         assertThat(op.toString()).isEqualTo("[5,\"abc\",-2]");
         RuntimeException unchecked = new OperationException("x");
         assertThat(unchecked).hasMessage("x");
+    }
+
+    @Test
+    void undoManager() {
+        UndoManager undo = new UndoManager();
+        TextOperation typed = TextOperation.builder().insert("a").build();
+        undo.add(typed, typed.invert(""), false, 0L);
+        undo.transform(TextOperation.builder().retain(1).insert("b").build());
+        boolean can = undo.canUndo() && !undo.canRedo();
+        TextOperation undone = undo.undo("ab");
+        TextOperation redone = undo.redo("b");
+        undo.clear();
+        long window = UndoManager.MERGE_WINDOW_MILLIS;
+        int depth = UndoManager.MAX_DEPTH;
+
+        assertThat(can).isTrue();
+        assertThat(List.of(undone, redone)).doesNotContainNull();
+        assertThat(window * depth).isPositive();
     }
 
     @Test

@@ -5,8 +5,8 @@
  *
  * The module map: ui.js (shared helpers) · screens.js (start, not found) · room-screen.js (the
  * room) · session.js (OT client + socket + presence) · text-operation.js, selection.js,
- * ot-client.js (the OT core, twins of io.pairprog.ot) · socket-adapter.js, editor-adapter.js
- * (the two seams, as in ot.js) · presence.js, autocomplete.js, undo-stack.js · history-panel.js
+ * ot-client.js, undo-manager.js (the OT core, twins of io.pairprog.ot) · socket-adapter.js,
+ * editor-adapter.js (the two seams, as in ot.js) · presence.js, autocomplete.js · history-panel.js
  * (the time slider) over room-history.js (the history REST calls).
  *
  * The body's data attributes (`data-view`, `data-mode` edit/view, `data-connection`, `data-sync`)

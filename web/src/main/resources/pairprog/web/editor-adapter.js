@@ -10,6 +10,7 @@ import { TextOperation } from './text-operation.js';
 import { Selection } from './selection.js';
 
 const REMOTE = '*remote'; // change origin of applied remote operations
+const UNDO = '*undo'; // change origin of undo and redo steps, which the undo manager already holds
 const SAFE_COLOR = /^(#[0-9a-fA-F]{3,8}|(rgb|hsl)a?\([0-9.,%\s]+\))$/;
 
 /** A colour from the server, or a neutral grey if it is not a plain CSS colour. */
@@ -27,7 +28,8 @@ export class EditorAdapter {
   }
 
   /**
-   * `change(op, inverse)`: a local edit, already in the editor; `inverse` undoes it.
+   * `change(op, inverse, undoStep)`: a local edit, already in the editor; `inverse` undoes it;
+   * `undoStep` when it is an undo or redo step applied with `applyOperation(op, { local: true })`.
    * `selectionChange()`: the local selection moved.
    */
   registerCallbacks(callbacks) {
@@ -58,8 +60,8 @@ export class EditorAdapter {
 
   /**
    * Applies an operation to the editor. A remote one (the default) is not reported back through
-   * `change`; a local one (an undo) is, like typing. Returns the offset just after the last
-   * change, where a caret belongs after an undo.
+   * `change`; a local one (an undo or redo step) is, like typing, marked as an undo step. Returns
+   * the offset just after the last change, where a caret belongs after an undo.
    */
   applyOperation(op, { local = false } = {}) {
     const cm = this.cm;
@@ -74,13 +76,13 @@ export class EditorAdapter {
         let index = 0;
         for (const c of op.components) {
           if (typeof c === 'string') {
-            cm.replaceRange(c, cm.posFromIndex(index), undefined, local ? '+input' : REMOTE);
+            cm.replaceRange(c, cm.posFromIndex(index), undefined, local ? UNDO : REMOTE);
             index += c.length;
             end = index;
           } else if (c > 0) {
             index += c;
           } else {
-            cm.replaceRange('', cm.posFromIndex(index), cm.posFromIndex(index - c), local ? '+delete' : REMOTE);
+            cm.replaceRange('', cm.posFromIndex(index), cm.posFromIndex(index - c), local ? UNDO : REMOTE);
             end = index;
           }
         }
@@ -169,7 +171,7 @@ export class EditorAdapter {
       docEndLength += removed.length - inserted.length;
     }
     if (!operation.isNoop()) {
-      this.trigger('change', operation, inverse, changes);
+      this.trigger('change', operation, inverse, changes.every((c) => c.origin === UNDO));
     }
   }
 }

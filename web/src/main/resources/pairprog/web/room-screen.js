@@ -10,7 +10,7 @@
 import { EditorAdapter } from './editor-adapter.js';
 import { Presence } from './presence.js';
 import { Autocomplete } from './autocomplete.js';
-import { UndoStack } from './undo-stack.js';
+import { UndoManager } from './undo-manager.js';
 import { Session } from './session.js';
 import { HistoryPanel } from './history-panel.js';
 import { notFoundScreen } from './screens.js';
@@ -49,7 +49,7 @@ function makeEditor() {
     tabSize: 4,
     theme: 'pairprog',
     readOnly: 'nocursor',
-    undoDepth: 0, // undo is ours (UndoStack): CodeMirror's would also undo what others typed
+    undoDepth: 0, // undo is ours (UndoManager): CodeMirror's would also undo what others typed
     extraKeys: {
       Tab: indentOrInsert,
       'Shift-Tab': 'indentLess',
@@ -95,10 +95,11 @@ export async function roomScreen(roomId) {
   const { cm, editor, undo, session } = room;
 
   const applyUndo = (which) => () => {
-    undo[which]((op) => {
+    const op = undo[which](editor.getValue()); // its inverse is on the other stack already
+    if (op !== null) {
       const end = editor.applyOperation(op, { local: true });
       cm.setCursor(cm.posFromIndex(end));
-    });
+    }
   };
   cm.addKeyMap({
     'Ctrl-Z': applyUndo('undo'),
@@ -168,7 +169,7 @@ function openRoom({ socketPath, readOnly, name, filePrefix }) {
   const cm = makeEditor();
   const editor = new EditorAdapter(cm);
   const presence = new Presence(editor, $('participants'));
-  const undo = new UndoStack();
+  const undo = new UndoManager();
   let language = 'python';
 
   const setLanguage = (value) => {

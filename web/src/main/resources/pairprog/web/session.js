@@ -94,7 +94,7 @@ export class Session {
       language: (m) => this.events.language(m.language, m.clientId),
     });
     editor.registerCallbacks({
-      change: (op, inverse) => this.onLocalChange(op, inverse),
+      change: (op, inverse, undoStep) => this.onLocalChange(op, inverse, undoStep),
       selectionChange: () => this.queueCursor(),
     });
   }
@@ -282,11 +282,14 @@ export class Session {
     this.presence.setSelection(m.clientId, this.ot.transformSelection(selection.clamp(serverLength)));
   }
 
-  onLocalChange(op, inverse) {
+  onLocalChange(op, inverse, undoStep) {
     if (this.ot === null || this.readOnly) {
       return; // a view-only editor refuses changes before they happen (room-screen.js)
     }
-    this.undo.add(inverse);
+    if (!undoStep) {
+      // CodeMirror reports one input event's changes as one operation: no edit shares the last one's event.
+      this.undo.add(op, inverse, false, Date.now());
+    }
     this.presence.transform(op);
     this.ot.applyClient(op);
     this.events.sync(this.syncState());

@@ -172,6 +172,33 @@ export class TextOperation {
     return moved;
   }
 
+  /**
+   * True when this edit carries on `previous`, so that undo takes both back as one step (ot.js
+   * `shouldBeComposedWith`, asked from the later edit): typing on where previous's insert left the
+   * caret, or Backspace ending / Delete starting where previous deleted. Only a single insert or a
+   * single delete continues anything; previous may also be a replacement (typing over a
+   * selection), which counts as the insert it ends with.
+   *
+   * `since`: peers' operations, composed, applied between previous and this edit (none by
+   * default). The caret previous left moves through them as `transformIndex` moves a caret, so a
+   * peer typing elsewhere, or right at that caret, does not end a run of typing.
+   */
+  continues(previous, since = TextOperation.identity(previous.targetLength)) {
+    if (previous.targetLength !== since.baseLength || since.targetLength !== this.baseLength) {
+      throw new OperationError(`continues: lengths do not chain (previous ends at ${previous.targetLength}, since goes ${since.baseLength} to ${since.targetLength}, this starts at ${this.baseLength})`);
+    }
+    const before = runOf(previous);
+    const after = runOf(this);
+    if (before === null || after === null || (after.inserted > 0) === (after.deleted > 0)) {
+      return false;
+    }
+    if (after.inserted > 0) {
+      return before.inserted > 0 && after.start === since.transformIndex(before.start + before.inserted);
+    }
+    const caret = since.transformIndex(before.start);
+    return before.inserted === 0 && (after.start === caret || after.start + after.deleted === caret);
+  }
+
   /** The ot.js JSON form, e.g. `[5, "abc", -2]`; `fromWire(op.toWire())` equals `op`. */
   toWire() {
     return this.components.slice();
@@ -249,6 +276,33 @@ function transformAfter(op, other, opFirst) {
     out.add(mine.take(Infinity, isInsert)); // only inserts can be left
   }
   return out.build();
+}
+
+/**
+ * An edit at one place, `retain(start) insert(inserted units) delete(deleted) retain(rest)`, as
+ * `{start, inserted, deleted}`; null when it changes nothing, or more than one place.
+ */
+function runOf(op) {
+  let start = 0;
+  let inserted = 0;
+  let deleted = 0;
+  let passed = false; // a retain has followed the change
+  for (const c of op.components) {
+    if (isRetain(c)) {
+      if (inserted + deleted === 0) {
+        start += c;
+      } else {
+        passed = true;
+      }
+    } else if (passed) {
+      return null;
+    } else if (isInsert(c)) {
+      inserted += c.length;
+    } else {
+      deleted -= c;
+    }
+  }
+  return inserted + deleted === 0 ? null : { start, inserted, deleted };
 }
 
 function requireBase(fn, op, doc) {

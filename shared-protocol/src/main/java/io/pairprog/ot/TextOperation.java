@@ -288,6 +288,41 @@ public final class TextOperation {
     }
 
     /**
+     * True when this edit carries on {@code previous}, so that undo takes both back as one step
+     * (ot.js {@code shouldBeComposedWith}, asked from the later edit): typing on where previous's
+     * insert left the caret, or Backspace ending / Delete starting where previous deleted. Only a
+     * single insert or a single delete continues anything; previous may also be a replacement
+     * (typing over a selection), which counts as the insert it ends with.
+     */
+    public boolean continues(TextOperation previous) {
+        return continues(previous, identity(previous.targetLength));
+    }
+
+    /**
+     * {@link #continues(TextOperation)} with peers' operations, composed as {@code since}, applied
+     * between {@code previous} and this edit: the caret previous left moves through them as
+     * {@link #transformIndex} moves a caret, so a peer typing elsewhere, or right at that caret,
+     * does not end a run of typing.
+     */
+    public boolean continues(TextOperation previous, TextOperation since) {
+        if (previous.targetLength != since.baseLength || since.targetLength != baseLength) {
+            throw new OperationException("continues: lengths do not chain (previous ends at "
+                    + previous.targetLength + ", since goes " + since.baseLength + " to " + since.targetLength
+                    + ", this starts at " + baseLength + ")");
+        }
+        Run before = Run.of(previous);
+        Run after = Run.of(this);
+        if (before == null || after == null || (after.inserted() > 0) == (after.deleted() > 0)) {
+            return false;
+        }
+        if (after.inserted() > 0) {
+            return before.inserted() > 0 && after.start() == since.transformIndex(before.start() + before.inserted());
+        }
+        int caret = since.transformIndex(before.start());
+        return before.inserted() == 0 && (after.start() == caret || after.start() + after.deleted() == caret);
+    }
+
+    /**
      * True when applying this operation to {@code doc} would cut a surrogate pair: a component
      * boundary falls between a high and a low surrogate, or inserted text holds a lone surrogate.
      * Lengths are UTF-16 units, so such an operation is well-formed but would leave half an emoji
@@ -542,6 +577,33 @@ public final class TextOperation {
                 throw new OperationException(function + ": length " + length + " + " + n + " overflows int");
             }
             return length + n;
+        }
+    }
+
+    /** An edit at one place: {@code retain(start) insert(inserted units) delete(deleted) retain(rest)}. */
+    private record Run(int start, int inserted, int deleted) {
+        /** The edit as a run; null when it changes nothing, or more than one place. */
+        static Run of(TextOperation op) {
+            int start = 0;
+            int inserted = 0;
+            int deleted = 0;
+            boolean passed = false; // a retain has followed the change
+            for (Component c : op.components) {
+                if (c instanceof Retain) {
+                    if (inserted + deleted == 0) {
+                        start += c.length();
+                    } else {
+                        passed = true;
+                    }
+                } else if (passed) {
+                    return null;
+                } else if (c instanceof Insert) {
+                    inserted += c.length();
+                } else {
+                    deleted += c.length();
+                }
+            }
+            return inserted + deleted == 0 ? null : new Run(start, inserted, deleted);
         }
     }
 

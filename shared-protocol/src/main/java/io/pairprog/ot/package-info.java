@@ -7,7 +7,9 @@
  * a list of retain, insert and delete components that walk the whole document once (ot.js). The
  * server is the single authority: it orders operations into revisions 1, 2, 3, ... Each client
  * runs one {@link io.pairprog.ot.OtClient}, which keeps at most one operation in flight and
- * transforms incoming operations past its unacknowledged local work.
+ * transforms incoming operations past its unacknowledged local work, and one
+ * {@link io.pairprog.ot.UndoManager}, which keeps the inverses of its own edits moved past every
+ * remote operation, so that undo takes back only one's own work.
  *
  * <h2>Invariants</h2>
  *

@@ -410,6 +410,61 @@ class TextOperationTest {
         }
     }
 
+    /** The undo grouping rule (ot.js {@code shouldBeComposedWith}); {@link UndoManagerTest} holds its laws. */
+    @Nested
+    class Continues {
+
+        @Test
+        void typingOnWhereTheLastInsertEndedContinuesIt() {
+            assertThat(op(1, "b").continues(op("a"))).isTrue();
+            assertThat(op(2, "c", 4).continues(op(1, "xy", 3))).isFalse();
+            assertThat(op("b", 1).continues(op("a"))).isFalse();
+        }
+
+        @Test
+        void backspaceAndDeleteContinueADelete() {
+            assertThat(op(1, -1).continues(op(2, -1))).as("Backspace").isTrue();
+            assertThat(op(1, -1).continues(op(1, -1, 1))).as("Delete").isTrue();
+            assertThat(op(-1, 1).continues(op(1, -1, 1))).as("Delete then Backspace").isTrue();
+            assertThat(op(-1, 1).continues(op(2, -1))).as("elsewhere").isFalse();
+        }
+
+        @Test
+        void insertsAndDeletesDoNotContinueEachOther() {
+            assertThat(op(1, -1).continues(op(1, "b"))).isFalse();
+            assertThat(op(1, "b", 1).continues(op(1, -1, 1))).isFalse();
+        }
+
+        @Test
+        void typingOnAfterTypingOverASelectionContinuesIt() {
+            assertThat(op(7, "h").continues(op(6, "t", -5))).isTrue();
+            assertThat(op(1, "b", -1, 2).continues(op("a", 3))).as("a replacement itself starts anew").isFalse();
+        }
+
+        @Test
+        void editsAtTwoPlacesAndNoOpsContinueNothing() {
+            assertThat(op(1, "b", 1, "c").continues(op("a", 1))).isFalse();
+            assertThat(op(3, "c").continues(op("a", 1, "b"))).isFalse();
+            assertThat(op(1).continues(op("a"))).isFalse();
+        }
+
+        @Test
+        void theCaretMovesWithPeersEditsInBetween() {
+            TextOperation typed = op(6, "a", 5);
+            assertThat(op(8, "a", 5).continues(typed, op(7, "Q", 5))).as("a peer typed at the caret").isTrue();
+            assertThat(op(7, "a", 6).continues(typed, op(7, "Q", 5))).as("before the peer's text").isFalse();
+            assertThat(op(9, "a", 5).continues(typed, op("WW", 12))).as("a peer typed before").isTrue();
+            assertThat(op(5, "a", 5).continues(typed, op(3, -2, 7))).as("a peer deleted before").isTrue();
+        }
+
+        @Test
+        void lengthsThatDoNotChainAreRejected() {
+            assertThatThrownBy(() -> op("a").continues(op("a")))
+                    .isInstanceOf(OperationException.class)
+                    .hasMessage("continues: lengths do not chain (previous ends at 1, since goes 1 to 1, this starts at 0)");
+        }
+    }
+
     @Nested
     class Carets {
 

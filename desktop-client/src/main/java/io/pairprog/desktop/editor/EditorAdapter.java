@@ -58,6 +58,7 @@ public final class EditorAdapter implements RoomSession.Document {
     private final RemoteCarets remoteCarets;
     private Listener listener = IGNORE;
     private boolean applyingRemote;
+    private boolean applyingUndoStep;
     private boolean resetting;
     private boolean readOnly;
 
@@ -85,14 +86,12 @@ public final class EditorAdapter implements RoomSession.Document {
 
             @Override
             public void undo() {
-                history.undo(EditorAdapter.this::applyLocal);
-                area.undoStateChanged();
+                applyUndoStep(history.undo(shadow.toString()));
             }
 
             @Override
             public void redo() {
-                history.redo(EditorAdapter.this::applyLocal);
-                area.undoStateChanged();
+                applyUndoStep(history.redo(shadow.toString()));
             }
         });
     }
@@ -198,10 +197,21 @@ public final class EditorAdapter implements RoomSession.Document {
         return area;
     }
 
-    /** Applies an undo or redo step as a local edit (it is sent like typing) and puts the caret after its last change. */
-    private void applyLocal(TextOperation op) {
-        applyToDocument(op);
-        area.setCaretPosition(Math.min(lastChangeEnd(op), area.getDocument().getLength()));
+    /**
+     * Applies an undo or redo step as a local edit - sent like typing, but not recorded, since the
+     * history already holds its inverse - and puts the caret after its last change.
+     */
+    private void applyUndoStep(TextOperation op) {
+        if (op != null) {
+            applyingUndoStep = true;
+            try {
+                applyToDocument(op);
+            } finally {
+                applyingUndoStep = false;
+            }
+            area.setCaretPosition(Math.min(lastChangeEnd(op), area.getDocument().getLength()));
+        }
+        area.undoStateChanged();
     }
 
     private void applyToDocument(TextOperation op) {
@@ -311,7 +321,9 @@ public final class EditorAdapter implements RoomSession.Document {
                 history.transform(op);
                 return;
             }
-            history.record(op, inverse.get(), System.currentTimeMillis(), EventQueue.getCurrentEvent());
+            if (!applyingUndoStep) {
+                history.record(op, inverse.get(), System.currentTimeMillis(), EventQueue.getCurrentEvent());
+            }
             area.undoStateChanged();
             listener.localEdit(op);
         }

@@ -10,6 +10,7 @@ import io.pairprog.desktop.support.OnEdt;
 import io.pairprog.desktop.support.RequiresDisplay;
 import io.pairprog.desktop.support.TestPeer;
 import io.pairprog.ot.TextOperation;
+import io.pairprog.ot.UndoManager;
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
@@ -23,17 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Per-user undo with two real clients on a real server: Ada (the app, driven by key events) types
- * letters between brackets while Bob (a WebSocket client) keeps inserting digits right at both ends
- * of her text. Ada then undoes until nothing is left to undo. Only her letters go: the text is
- * Bob's digits in the brackets, in both clients and in the store. Redo brings her letters back
- * exactly where they were.
+ * words between brackets, pausing longer than the undo merge window after each, while Bob (a
+ * WebSocket client) keeps inserting digits right at both ends of her text. Ada then undoes until
+ * nothing is left to undo: one step per word, Bob's digits landing in her typing do not split it.
+ * Only her letters go: the text is Bob's digits in the brackets, in both clients and in the store.
+ * Redo brings her letters back exactly where they were.
  */
 @RequiresDisplay
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentUndoGuiTest {
 
     private static final String START = "[]\n";
-    private static final String ADAS = "alphabetagammadeltaepsilon";
+    private static final String[] ADAS_WORDS = {"alpha", "beta", "gamma", "delta", "epsilon"};
+    private static final String ADAS = String.join("", ADAS_WORDS);
     private static final int BOBS_EDITS = 30;
 
     private InProcessServer server;
@@ -74,12 +77,15 @@ class ConcurrentUndoGuiTest {
                     int at = atEnd ? doc.indexOf(']') : doc.indexOf('[') + 1;
                     return TextOperation.builder().retain(at).insert(digit).retain(doc.length() - at).build();
                 });
-                Gui.sleep(15);
+                Gui.sleep(150); // so that his digits land all through her typing
             }
         }, "bob-edits");
         bobsEdits.start();
-        for (char c : ADAS.toCharArray()) {
-            robot.type(c);
+        for (String word : ADAS_WORDS) {
+            for (char c : word.toCharArray()) {
+                robot.type(c);
+            }
+            Gui.sleep(UndoManager.MERGE_WINDOW_MILLIS + 200); // the next word is the next undo step
         }
         bobsEdits.join(30_000);
 
@@ -97,7 +103,7 @@ class ConcurrentUndoGuiTest {
             assertThat(digits(OnEdt.call(area::getText))).as("Bob's digits after undo %d", undos).isEqualTo(BOBS_EDITS);
         }
 
-        assertThat(undos).isGreaterThan(1);
+        assertThat(undos).as("undo steps").isEqualTo(ADAS_WORDS.length);
         assertThat(awaitConvergence()).isEqualTo(bobsOnly);
         assertThat(bob.doc()).isEqualTo(bobsOnly);
         assertThat(server.room(roomId).get("code").asText()).isEqualTo(bobsOnly);

@@ -3,6 +3,7 @@ package io.pairprog.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pairprog.ot.UndoManager;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
 import java.io.IOException;
@@ -16,13 +17,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The browser's OT code, exactly as the server serves it ({@code /text-operation.js}, {@code /ot-client.js}),
- * run in headless Chromium: the transform vectors the Java tests replay, and a simulated network of
- * JavaScript clients.
+ * The browser's OT code, exactly as the server serves it ({@code /text-operation.js}, {@code /ot-client.js},
+ * {@code /undo-manager.js}), run in headless Chromium: the transform and undo vectors the Java tests replay,
+ * and a simulated network of JavaScript clients.
  */
 class JavaScriptOtTest {
     /** The vectors file shared with shared-protocol's Java tests; the working directory is the server module. */
     private static final Path VECTORS = Path.of("../shared-protocol/src/test/resources/io/pairprog/ot/transform-vectors.json");
+    private static final Path UNDO_VECTORS = Path.of("../shared-protocol/src/test/resources/io/pairprog/ot/undo-vectors.json");
 
     private static TestServer server;
     private static Page page;
@@ -77,6 +79,72 @@ class JavaScriptOtTest {
         JsonNode outcome = TestServer.json(result);
         assertThat(outcome.get("failures")).as("vectors the JavaScript transform disagrees with").isEmpty();
         assertThat(outcome.get("count").asInt()).isEqualTo(TestServer.json(vectors).size()).isPositive();
+    }
+
+    /** The same scenarios as shared-protocol's {@code UndoVectorsTest}, step by step, with the same replay rules. */
+    @Test
+    void undoManagerJsReplaysTheSharedUndoVectors() throws IOException {
+        String vectors = Files.readString(UNDO_VECTORS, StandardCharsets.UTF_8);
+        String result = (String) page.asyncScript("""
+                const [vectors, done] = arguments;
+                const modules = [import('/text-operation.js'), import('/undo-manager.js')];
+                Promise.all(modules).then(([{ TextOperation }, { UndoManager }]) => {
+                  const failures = [];
+                  const scenarios = JSON.parse(vectors);
+                  for (const scenario of scenarios) {
+                    const undo = new UndoManager();
+                    let text = scenario.text;
+                    scenario.steps.forEach((step, i) => {
+                      const why = `${scenario.name}, step ${i} ${JSON.stringify(step)} on ${JSON.stringify(text)}`;
+                      try {
+                        if (step.edit) {
+                          const op = TextOperation.fromWire(step.edit);
+                          undo.add(op, op.invert(text), step.sameEvent === true, step.at);
+                          text = op.apply(text);
+                        } else if (step.remote) {
+                          const op = TextOperation.fromWire(step.remote);
+                          undo.transform(op);
+                          text = op.apply(text);
+                        } else {
+                          const op = step.undo ? undo.undo(text) : undo.redo(text);
+                          text = op === null ? text : op.apply(text);
+                        }
+                        const wrong = [];
+                        if (text !== step.text) wrong.push(`text ${JSON.stringify(text)}`);
+                        if ('canUndo' in step && undo.canUndo() !== step.canUndo) wrong.push(`canUndo ${undo.canUndo()}`);
+                        if ('canRedo' in step && undo.canRedo() !== step.canRedo) wrong.push(`canRedo ${undo.canRedo()}`);
+                        if (wrong.length) failures.push(`${why}: got ${wrong.join(', ')}`);
+                      } catch (e) {
+                        failures.push(`${why}: ${e}`);
+                      }
+                    });
+                  }
+                  // The depth cap, which the vectors leave out (it takes MAX_DEPTH + 1 steps to see).
+                  const deep = new UndoManager();
+                  let doc = '';
+                  for (let i = 0; i <= UndoManager.MAX_DEPTH; i++) {
+                    const op = TextOperation.builder().insert('x').retain(doc.length).build();
+                    deep.add(op, op.invert(doc), false, i * UndoManager.MERGE_WINDOW_MILLIS);
+                    doc = op.apply(doc);
+                  }
+                  let undos = 0;
+                  for (let op = deep.undo(doc); op !== null; op = deep.undo(doc)) {
+                    doc = op.apply(doc);
+                    undos++;
+                  }
+                  done(JSON.stringify({
+                    count: scenarios.length, failures, undos, left: doc,
+                    window: UndoManager.MERGE_WINDOW_MILLIS, depth: UndoManager.MAX_DEPTH,
+                  }));
+                }, (e) => done(JSON.stringify({ count: 0, failures: ['import failed: ' + e] })));
+                """, vectors);
+        JsonNode outcome = TestServer.json(result);
+        assertThat(outcome.get("failures")).as("undo steps the JavaScript UndoManager disagrees with").isEmpty();
+        assertThat(outcome.get("count").asInt()).isEqualTo(TestServer.json(vectors).size()).isPositive();
+        assertThat(outcome.get("window").asLong()).as("merge window").isEqualTo(UndoManager.MERGE_WINDOW_MILLIS);
+        assertThat(outcome.get("depth").asInt()).as("depth").isEqualTo(UndoManager.MAX_DEPTH);
+        assertThat(outcome.get("undos").asInt()).as("undo steps kept").isEqualTo(UndoManager.MAX_DEPTH);
+        assertThat(outcome.get("left").asText()).as("the oldest step, dropped").isEqualTo("x");
     }
 
     @Test

@@ -332,8 +332,9 @@ class WebClientTest {
                 for (String burst : bursts) {
                     for (char c : burst.toCharArray()) {
                         alice.type(String.valueOf(c));
-                        Thread.sleep(60); // pacing, so Bob's keys can fall inside a burst; well within the page's
-                                          // undo merge window (800 ms), so a burst stays one undo step
+                        Thread.sleep(60); // pacing, so Bob's keys can fall inside a burst; well within the undo
+                                          // merge window (UndoManager.MERGE_WINDOW_MILLIS, 1000 ms), and Bob's
+                                          // keys move where her typing goes on, so a burst stays one undo step
                     }
                     Thread.sleep(1200); // longer than that window: the next burst is a new undo step
                 }
