@@ -5,13 +5,18 @@
  * <h2>Messages</h2>
  *
  * <pre>
- *  client -&gt; server                              server -&gt; client
- *  code_update {code}            (seed client)   initial_code {code, revision, language?}
- *  hello {clientId, revision, name?}             code_update {code, revision}   (seed clients)
- *  op {clientId, clientSeq, baseRevision, op}    joined {clientId, revision}
- *                                                op {revision, clientId, clientSeq, op}
- *                                                ack {revision, clientSeq}
- *                                                error {code, message, clientSeq?}
+ *  client -&gt; server                                  server -&gt; client
+ *  code_update {code}                (seed client)   initial_code {code, revision, language?}
+ *  hello {clientId, revision, name?, resumeToken?}   code_update {code, revision}   (seed clients)
+ *  op {clientId, clientSeq, baseRevision, op}        joined {clientId, revision, color, language,
+ *  cursor {revision, ranges}                                 participants, readOnly?, resumeToken?}
+ *  rename {name}                                     op {revision, clientId, clientSeq, op}
+ *  set_language {language}                           ack {revision, clientSeq}
+ *                                                    error {code, message, clientSeq?}
+ *                                                    participant {clientId, name, color, role?}
+ *                                                    participant_left {clientId}
+ *                                                    cursor {clientId, revision, ranges}
+ *                                                    language {language, clientId}
  * </pre>
  *
  * An {@code op} field is a {@link io.pairprog.ot.TextOperation} in its wire form, e.g.
