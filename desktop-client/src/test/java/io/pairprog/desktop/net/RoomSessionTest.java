@@ -432,6 +432,55 @@ class RoomSessionTest {
         assertThat(connections).hasSize(1);
     }
 
+    @Test
+    void aPeersCursorFromAnOlderRevisionIsReplayedToOurs() {
+        FakeConnection c = joinedAt("abc", 1);
+        c.receive(new ServerMessage.Op(2, "bob", 1, insert(0, "12", 3)));
+
+        c.receive(new ServerMessage.Cursor("cy", 1, List.of(new Selection.Range(1, 1))));
+
+        assertThat(ui.selections.get("cy")).isEqualTo(Selection.cursor(3));
+    }
+
+    @Test
+    void aPeersCursorFromAFutureRevisionIsShownOnceWeGetThere() {
+        FakeConnection c = joinedAt("abc", 1);
+
+        c.receive(new ServerMessage.Cursor("bob", 2, List.of(new Selection.Range(4, 4))));
+        assertThat(ui.selections).doesNotContainKey("bob");
+        c.receive(new ServerMessage.Op(2, "cy", 1, insert(3, "!", 3)));
+
+        assertThat(ui.selections.get("bob")).isEqualTo(Selection.cursor(4));
+    }
+
+    @Test
+    void aBurstOfCaretMovesSendsOneCursor() {
+        FakeConnection c = joinedAt("hello", 2); // joining sends the cursor once
+        for (int caret = 1; caret <= 3; caret++) {
+            document.selection = Selection.cursor(caret);
+            session.localSelectionChanged();
+        }
+        runScheduled();
+
+        assertThat(cursors(c)).containsExactly(new ClientMessage.Cursor(2, List.of(new Selection.Range(0, 0))),
+                new ClientMessage.Cursor(2, List.of(new Selection.Range(3, 3))));
+    }
+
+    @Test
+    void aJoinedAheadOfWhereTheCatchUpBroughtUsCatchesUpAgain() {
+        session.start();
+        FakeConnection c = current();
+        c.callbacks.opened();
+        c.receive(new ServerMessage.InitialCode("abc", 1, "python"));
+
+        c.receive(joined(3)); // revisions 2 and 3 never came
+
+        assertThat(c.closed).isTrue();
+        assertThat(ui.notices).anyMatch(n -> n.startsWith("Lost step") && n.contains("joined: at revision 3"));
+        current().receive(new ServerMessage.InitialCode("ignored", 3, "python"));
+        assertThat(current().sent).containsExactly(new ClientMessage.Hello(ME, 1, "Ada"));
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     private FakeConnection joinedAt(String text, long revision) {
