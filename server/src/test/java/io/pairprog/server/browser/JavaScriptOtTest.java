@@ -195,11 +195,8 @@ class JavaScriptOtTest {
     }
 
     @Test
-    void otClientJsConvergesOnASimulatedNetworkWithDropsAndResends() throws IOException {
-        String simulation;
-        try (InputStream in = JavaScriptOtTest.class.getResourceAsStream("ot-client-simulation.js")) {
-            simulation = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    void roomClientJsConvergesOnASimulatedNetworkWithDropsAndResends() throws IOException {
+        String simulation = resource("room-client-simulation.js");
         for (long seed : new long[] {1, 2, System.nanoTime() & 0xffffffffL}) {
             JsonNode outcome = TestServer.json((String) page.asyncScript(simulation, seed));
             assertThat(outcome.get("problems")).as("seed %d", seed).isEmpty();
