@@ -1,6 +1,6 @@
 /**
  * One client in one room: ot.js's `EditorClient` without the editor, the line-for-line twin of Java's
- * `RoomClient` (and `Refusals`) in io.pairprog.client, held to the same exchanges by
+ * `RoomClient` in io.pairprog.client, held to the same exchanges by
  * conversation-vectors.json. It runs the handshake, routes operations and acks to its OtClient, keeps
  * presence, sends our cursor, and does what protocol.js's `clientAction` and `reconnect` say.
  *
@@ -15,24 +15,13 @@
  * runs on the page's one thread.
  */
 import { OperationError } from './text-operation.js';
-import { ClientAction, ClientMessage, clientAction } from './protocol.js';
-import { Backoff, Link, Phase, Resender, Sync, refused } from './room-link.js';
+import { ClientMessage } from './protocol.js';
+import { Backoff, Link, Phase, Resender, Sync } from './room-link.js';
 import { CursorSender, Presence } from './room-presence.js';
 import { Replica } from './room-replica.js';
+import { NoticeKind, Refusals, notice } from './room-refusals.js';
 
-export { Phase, Sync };
-
-/** What a notice is about (Java `Notice.Kind`); the wording shown is the page's. */
-export const NoticeKind = Object.freeze({
-  /** This connection lost step with the room; the client catches up on a fresh one, losing nothing. */
-  CATCHING_UP: 'CATCHING_UP',
-  /** The server cannot go on from our state: unacknowledged edits were dropped and the server's text taken. */
-  STARTED_OVER: 'STARTED_OVER',
-  /** The server refused a change for good (STOP); nothing was dropped. */
-  REFUSED: 'REFUSED',
-  /** The server reported something that asks for nothing (NOTICE, or a refused message that is not an edit). */
-  REPORTED: 'REPORTED',
-});
+export { NoticeKind, Phase, Sync };
 
 const SILENT = Object.freeze({
   status() {}, participants() {}, remoteSelection() {}, language() {}, notice() {}, closed() {},
@@ -257,87 +246,6 @@ export class RoomClient {
   publishStatus() {
     this.#listener.status(this.status());
   }
-}
-
-/**
- * What a RoomClient does about an `error` message, and about a message it cannot apply (Java
- * `Refusals`): protocol.js's `clientAction` decides, this carries it out.
- */
-class Refusals {
-  #client; #replica; #link; #resender; #listener;
-
-  constructor(client, replica, link, resender, listener) {
-    this.#client = client;
-    this.#replica = replica;
-    this.#link = link;
-    this.#resender = resender;
-    this.#listener = listener;
-  }
-
-  refused(error) {
-    const clientSeq = error.clientSeq ?? null;
-    const refusedEdit = this.#replica.awaitsAck(clientSeq);
-    switch (clientAction(error.code)) {
-      case ClientAction.RESEND_LATER:
-        if (refusedEdit) {
-          this.#resendLater(clientSeq, error);
-        } else if (clientSeq === null && !this.#link.isJoined()) {
-          this.#link.retryJoinLater(refused(error.code, error.message));
-        } else if (clientSeq === null) {
-          this.#listener.notice(noticeOf(NoticeKind.REPORTED, error)); // e.g. a cursor dropped for the rate: not worth a resend
-        }
-        break;
-      // Catching up brings an edit to a recent revision, from which its resend is cheap.
-      case ClientAction.CATCH_UP: this.catchUp(noticeOf(NoticeKind.CATCHING_UP, error)); break;
-      case ClientAction.START_OVER: this.startOver(noticeOf(NoticeKind.STARTED_OVER, error)); break;
-      case ClientAction.STOP: this.#stop(error, refusedEdit); break;
-      default: this.#listener.notice(noticeOf(NoticeKind.REPORTED, error));
-    }
-  }
-
-  /** Drops the connection and connects again at once; hello from the revision held catches up, then resends. */
-  catchUp(why) {
-    this.#listener.notice(why);
-    this.#link.restart();
-  }
-
-  /** Drops unacknowledged edits and takes the server's text under a new client id, with no resume token. */
-  startOver(why) {
-    this.#listener.notice(why);
-    this.#replica.startOver();
-    this.#link.restart();
-  }
-
-  /** The edit `clientSeq` was not stored: keep it and send it again, with the same number, after a backoff. */
-  #resendLater(clientSeq, error) {
-    this.#resender.later(refused(error.code, error.message), () => {
-      this.#replica.resend(clientSeq);
-      this.#client.publishStatus();
-    });
-    this.#client.publishStatus();
-  }
-
-  /**
-   * Never accepted: a refused edit would wait for its ack forever, so the client starts over without it;
-   * another refusal is told; a refused connection waits for its close code, which ends the session.
-   */
-  #stop(error, refusedEdit) {
-    if (refusedEdit) {
-      this.startOver(noticeOf(NoticeKind.STARTED_OVER, error));
-    } else if (this.#link.isJoined()) {
-      this.#listener.notice(noticeOf(NoticeKind.REFUSED, error));
-    } else {
-      this.#link.refusedBeforeJoining(error.message);
-    }
-  }
-}
-
-function notice(kind, code, message) {
-  return Object.freeze({ kind, code, message });
-}
-
-function noticeOf(kind, error) {
-  return notice(kind, error.code, error.message);
 }
 
 function status(phase, revision, sync, retryInMillis, cause) {

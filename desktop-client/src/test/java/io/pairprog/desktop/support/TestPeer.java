@@ -5,17 +5,13 @@ import io.pairprog.client.Listener;
 import io.pairprog.client.Notice;
 import io.pairprog.client.RoomClient;
 import io.pairprog.client.Status;
-import io.pairprog.client.Transport;
 import io.pairprog.ot.Selection;
 import io.pairprog.ot.TextOperation;
-import io.pairprog.protocol.ClientMessage;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.protocol.Participant;
 import io.pairprog.protocol.ProtocolException;
 import io.pairprog.protocol.ServerMessage;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +19,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,36 +27,34 @@ import java.util.function.Function;
 
 /**
  * A second participant for the GUI tests: the production {@link RoomClient} over the JDK's own WebSocket
- * client (so it shares no transport code with the app), holding its own copy of the document. Like the
- * app it confines the client to one thread: socket events, its timers and the test's edits are all
- * queued to {@code owner}.
+ * client ({@link JdkWebSocketTransport}, so it shares no transport code with the app), holding its own copy
+ * of the document. Like the app it confines the client to one thread: socket events, its timers and the
+ * test's edits are all queued to {@code owner}.
  */
 public final class TestPeer implements AutoCloseable {
 
     private static final MessageCodec CODEC = new MessageCodec();
 
     private final ScheduledExecutorService owner;
-    private final URI uri;
     private final String name;
     private final CompletableFuture<Void> joined = new CompletableFuture<>();
     private final List<String> problems = new ArrayList<>();
     private final Map<String, String> roles = new HashMap<>();
+    private final JdkWebSocketTransport socket;
     private final RoomClient client;
     private List<String> participants = List.of();
-    private WebSocket socket;
-    private CompletableFuture<?> closing = CompletableFuture.completedFuture(null);
-    private int epoch;
     private String doc = "";
     private String language;
     private Selection selection;
 
     private TestPeer(URI uri, String clientId, String name) {
-        this.uri = uri;
         this.name = name;
         this.owner = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "peer-" + name));
+        this.socket = new JdkWebSocketTransport(uri, owner, problems::add);
         Peer peer = new Peer();
-        this.client = new RoomClient(n -> n == 0 ? clientId : clientId + "-r" + n, name, false, peer,
+        this.client = new RoomClient(n -> n == 0 ? clientId : clientId + "-r" + n, name, false, socket,
                 this::schedule, peer, peer);
+        socket.attach(client, this::handle);
     }
 
     /** Connects to {@code ws://…/ws/{roomId}} and returns once {@code joined} has arrived. */
@@ -142,7 +135,7 @@ public final class TestPeer implements AutoCloseable {
     public void close() {
         on(() -> {
             client.close();
-            return closing;
+            return socket.closing();
         }).orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
         owner.shutdownNow();
     }
@@ -153,19 +146,6 @@ public final class TestPeer implements AutoCloseable {
         } catch (Exception e) {
             throw new AssertionError(name + ": " + e, e);
         }
-    }
-
-    /** Runs {@code task} on the owner, recording what it throws. */
-    private void onOwner(int connection, Runnable task) {
-        owner.execute(() -> {
-            if (connection == epoch) {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    problems.add(e.toString());
-                }
-            }
-        });
     }
 
     private Runnable schedule(long delayMillis, Runnable task) {
@@ -201,42 +181,8 @@ public final class TestPeer implements AutoCloseable {
         return op.insert(pieces[random.nextInt(pieces.length)]).retain(doc.length() - at).build();
     }
 
-    /** The client's world, all on the owner thread: a JDK WebSocket per connection, the text, and what it reports. */
-    private final class Peer implements Transport, Document, Listener {
-        @Override
-        public boolean send(ClientMessage message) {
-            if (socket == null) {
-                return false;
-            }
-            try {
-                socket.sendText(CODEC.encode(message), true).orTimeout(10, TimeUnit.SECONDS).join();
-                return true;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }
-
-        @Override
-        public void connect() {
-            disconnect();
-            int mine = epoch;
-            HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new SocketEvents(mine))
-                    .whenComplete((ws, error) -> {
-                        if (error != null) {
-                            onOwner(mine, () -> client.closed(1006, String.valueOf(error)));
-                        }
-                    });
-        }
-
-        @Override
-        public void disconnect() {
-            epoch++;
-            if (socket != null) {
-                closing = socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
-                socket = null;
-            }
-        }
-
+    /** The client's text and what it reports, on the owner thread. */
+    private final class Peer implements Document, Listener {
         @Override
         public void reset(String text) {
             doc = text;
@@ -275,55 +221,6 @@ public final class TestPeer implements AutoCloseable {
             if (notice.code() == null) { // the server's refusals are recorded as they arrive
                 problems.add("out of step: " + notice);
             }
-        }
-    }
-
-    /** One connection's events, handed to the owner; those of a replaced connection are dropped there. */
-    private final class SocketEvents implements WebSocket.Listener {
-        private final int connection;
-        private final StringBuilder partial = new StringBuilder();
-
-        SocketEvents(int connection) {
-            this.connection = connection;
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            onOwner(connection, () -> {
-                socket = webSocket;
-                client.opened();
-            });
-            webSocket.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String json = partial.toString();
-                partial.setLength(0);
-                onOwner(connection, () -> handle(json));
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            onOwner(connection, () -> {
-                socket = null;
-                client.closed(statusCode, reason);
-            });
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            owner.execute(() -> problems.add("socket error: " + error));
-            onOwner(connection, () -> {
-                socket = null;
-                client.closed(1006, String.valueOf(error));
-            });
         }
     }
 }
