@@ -116,7 +116,9 @@ export class RoomClient {
 
   /** The local selection moved; peers see it while nothing local is unacknowledged. */
   localSelectionChanged() {
-    this.#presence.moved();
+    if (this.#link.phase() !== Phase.CLOSED) {
+      this.#presence.moved();
+    }
   }
 
   /** Our display name; the others see it at once if joined, else with the next `hello`. */

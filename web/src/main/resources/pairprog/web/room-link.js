@@ -98,8 +98,9 @@ export class Link {
     this.#client.publishStatus();
   }
 
-  /** `hello` is on its way. */
+  /** `hello` is on its way: a new connection, on which nothing goes out before `joined`. */
   joining() {
+    this.#joined = false;
     this.#phase = Phase.JOINING;
   }
 
@@ -171,6 +172,7 @@ export class Link {
   }
 
   #reconnectLater(why) {
+    this.#cancel(); // one reconnect at a time, however many closes a transport reports
     this.#client.dropped();
     this.#joined = false;
     this.#retryInMillis = this.#reconnects.next();

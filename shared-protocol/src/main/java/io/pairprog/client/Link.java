@@ -57,8 +57,9 @@ final class Link {
         client.publishStatus();
     }
 
-    /** {@code hello} is on its way. */
+    /** {@code hello} is on its way: a new connection, on which nothing goes out before {@code joined}. */
     void joining() {
+        joined = false;
         phase = Status.Phase.JOINING;
     }
 
@@ -127,6 +128,7 @@ final class Link {
     }
 
     private void reconnectLater(Status.Cause why) {
+        cancel(); // one reconnect at a time, however many closes a transport reports
         client.dropped();
         joined = false;
         retryInMillis = reconnects.next();

@@ -116,7 +116,9 @@ public final class RoomClient {
 
     /** The local selection moved; peers see it while nothing local is unacknowledged. */
     public void localSelectionChanged() {
-        presence.moved();
+        if (link.phase() != Status.Phase.CLOSED) {
+            presence.moved();
+        }
     }
 
     /** Our display name; the others see it at once if joined, else with the next {@code hello}. */
