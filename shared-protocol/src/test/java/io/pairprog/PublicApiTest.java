@@ -1,9 +1,14 @@
 package io.pairprog;
 
-import io.pairprog.protocol.Participant;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pairprog.client.Document;
+import io.pairprog.client.Listener;
+import io.pairprog.client.Notice;
+import io.pairprog.client.RoomClient;
+import io.pairprog.client.Scheduler;
+import io.pairprog.client.Status;
+import io.pairprog.client.Transport;
 import io.pairprog.ot.AwaitingConfirm;
 import io.pairprog.ot.AwaitingWithBuffer;
 import io.pairprog.ot.ClientChannel;
@@ -19,13 +24,15 @@ import io.pairprog.protocol.ClientMessage;
 import io.pairprog.protocol.CloseCodes;
 import io.pairprog.protocol.ErrorCode;
 import io.pairprog.protocol.MessageCodec;
+import io.pairprog.protocol.Participant;
 import io.pairprog.protocol.ProtocolException;
 import io.pairprog.protocol.ServerMessage;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compiles, from outside both packages, every signature the server, desktop and browser teams
+ * Compiles, from outside the three packages, every signature the server, desktop and browser teams
  * code against (Javalin's {@code TestPublicApi_Java}). If this stops compiling, an API promise
  * was broken; the assertions only keep the calls honest.
  */
@@ -106,7 +113,7 @@ class PublicApiTest {
         State state = client.state();
         boolean sync = client.isSynchronized();
         Selection selection = client.transformSelection(new Selection(List.of(new Selection.Range(0, 1))));
-        Selection moved = selection.transform(TextOperation.identity(2));
+        Selection moved = selection.transform(TextOperation.identity(2)).clamp(2);
         List<Selection.Range> ranges = moved.ranges();
         int anchor = ranges.get(0).anchor();
         int head = ranges.get(0).head();
@@ -123,6 +130,85 @@ class PublicApiTest {
         assertThat(state).isInstanceOf(Synchronized.class);
         assertThat(anchor + head + seq).isEqualTo(2);
         assertThat(List.of(outstanding, buffer)).doesNotContainNull();
+    }
+
+    @Test
+    void roomClient() {
+        List<ClientMessage> sent = new ArrayList<>();
+        Transport transport = new Transport() {
+            @Override
+            public boolean send(ClientMessage message) {
+                return sent.add(message);
+            }
+
+            @Override
+            public void connect() {
+            }
+
+            @Override
+            public void disconnect() {
+            }
+        };
+        Scheduler scheduler = (delayMillis, task) -> () -> { };
+        Document document = new Document() {
+            @Override
+            public void reset(String text) {
+            }
+
+            @Override
+            public void applyRemote(TextOperation op) {
+            }
+
+            @Override
+            public Selection selection() {
+                return Selection.cursor(0);
+            }
+        };
+        Listener listener = new Listener() {
+            @Override
+            public void status(Status status) {
+                Status.Phase phase = status.phase();
+                Status.Sync sync = status.sync();
+                long wait = status.retryInMillis() + status.revision();
+                Status.Cause cause = status.cause();
+                String why = cause instanceof Status.Dropped d ? d.code() + d.reason()
+                        : cause instanceof Status.Refused r ? r.code() + r.message() : phase + " " + sync + " " + wait;
+                assertThat(why).isNotNull();
+            }
+
+            @Override
+            public void notice(Notice notice) {
+                Notice.Kind kind = notice.kind();
+                assertThat(kind + " " + notice.code() + " " + notice.message()).isNotNull();
+            }
+        };
+        RoomClient client = new RoomClient(n -> "c" + n, "Ann", false, transport, scheduler, document, listener)
+                .jitter(() -> 0.5).rememberOperations(10);
+        client.start();
+        client.opened();
+        client.receive(new ServerMessage.InitialCode("", 0L, "python"));
+        client.localEdit(TextOperation.builder().insert("a").build());
+        client.localSelectionChanged();
+        client.rename("Bo");
+        boolean language = client.setLanguage("go");
+        client.closed(CloseCodes.GOING_AWAY, "restart");
+        client.retryNow();
+        String id = client.clientId();
+        String name = client.name();
+        boolean readOnly = client.isReadOnly() || client.isJoined() || client.isSynchronized();
+        Status.Phase phase = client.phase();
+        long revision = client.revision();
+        State state = client.state();
+        Status status = client.status();
+        client.close();
+
+        assertThat(sent).startsWith(new ClientMessage.Hello("c0", 0L, "Ann"));
+        assertThat(language || readOnly).isFalse();
+        assertThat(id + name + phase).isEqualTo("c0BoCONNECTING");
+        assertThat(revision).isZero();
+        assertThat(state).isInstanceOf(AwaitingConfirm.class);
+        assertThat(status.sync()).isEqualTo(Status.Sync.PENDING);
+        assertThat(Notice.Kind.values()).hasSize(4);
     }
 
     @Test

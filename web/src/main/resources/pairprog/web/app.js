@@ -4,10 +4,12 @@
  * "not a room link" screen.
  *
  * The module map: ui.js (shared helpers) · screens.js (start, not found) · room-screen.js (the
- * room) · session.js (OT client + socket + presence) · text-operation.js, selection.js,
- * ot-client.js, undo-manager.js (the OT core, twins of io.pairprog.ot) · socket-adapter.js,
- * editor-adapter.js (the two seams, as in ot.js) · presence.js, autocomplete.js · history-panel.js
- * (the time slider) over room-history.js (the history REST calls).
+ * room) · session.js (the wiring of one room) · room-client.js with room-replica.js, room-link.js,
+ * room-presence.js and room-refusals.js (the protocol's client half, twins of io.pairprog.client) ·
+ * protocol.js (codes and messages) · text-operation.js, selection.js, ot-client.js, undo-manager.js
+ * (the OT core, twins of io.pairprog.ot) · socket-adapter.js, editor-adapter.js (the two seams, as in
+ * ot.js) · presence.js, autocomplete.js · history-panel.js (the time slider) over room-history.js (the
+ * history REST calls).
  *
  * The body's data attributes (`data-view`, `data-mode` edit/view, `data-connection`, `data-sync`)
  * mirror what the page shows, for styling and for the browser tests.

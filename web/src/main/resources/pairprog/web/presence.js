@@ -1,10 +1,10 @@
 /**
  * Who is in the room and where their cursors are (the Presence section of docs/protocol.md).
  *
- * Peers' selections are kept as offsets in the local document. session.js moves a received selection
- * into the local document first (from the server's revision through our unacknowledged edits,
- * `OtClient.transformSelection`); from then on every operation applied locally - remote or typed
- * here - is passed to `transform`, so the carets stay on the characters they were next to.
+ * Peers' selections are kept as offsets in the local document. room-client.js moves a received selection
+ * into the local document first (from the server's revision through the stored operations since and
+ * our unacknowledged edits); from then on every operation applied locally - remote or typed here - is
+ * passed to `transform`, so the carets stay on the characters they were next to.
  *
  * Names and everything else from the server are written with textContent, never as HTML.
  *
@@ -85,9 +85,9 @@ export class Presence {
     this.render();
   }
 
-  /** A peer's selection, already moved into the local document. */
+  /** A peer's selection, already moved into the local document; null takes it away. */
   setSelection(clientId, selection) {
-    if (this.self && clientId === this.self.clientId) {
+    if ((this.self && clientId === this.self.clientId) || (selection === null && !this.peers.has(clientId))) {
       return;
     }
     const peer = this.peers.get(clientId) || { name: 'Someone', color: null, role: EDITOR, drawing: null };

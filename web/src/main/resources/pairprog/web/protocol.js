@@ -2,7 +2,7 @@
  * What the page does about each `error.code` and WebSocket close code the server sends (docs/protocol.md):
  * the twin of Java's `ClientAction` with `ErrorCode.clientAction()` and `CloseCodes.reconnect(int)` in
  * shared-protocol, held equal to them by a browser test (ProtocolTablesTest). This is the one place the
- * decision lives; session.js and socket-adapter.js keep only the mechanics (backoff, wording).
+ * decision lives; room-client.js carries it out. Also the messages a client sends, as Java's `ClientMessage`.
  */
 
 /** What a client does when the server refuses something (Java `ClientAction`). */
@@ -100,3 +100,22 @@ const RECONNECT = new Map([
 export function reconnect(code) {
   return RECONNECT.get(code) ?? Reconnect.LATER;
 }
+
+/** `{...fields}` without the null and undefined ones, as Java's encoder leaves them out. */
+function message(fields) {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null && value !== undefined));
+}
+
+/** The messages a client sends (Java `ClientMessage`), as the JSON objects that go on the wire. */
+export const ClientMessage = Object.freeze({
+  /** Join (again) holding the text at `revision`; `resumeToken` from this id's first `joined` proves the id is ours. */
+  hello: (clientId, revision, name, resumeToken) => message({ type: 'hello', clientId, revision, name, resumeToken }),
+  /** The local edit `clientSeq`, made on the text at `baseRevision` (a TextOperation). */
+  op: (clientId, clientSeq, baseRevision, op) => message({ type: 'op', clientId, clientSeq, baseRevision, op: op.toWire() }),
+  /** Our selection `ranges` (`[{anchor, head}]`) in the text at `revision`. */
+  cursor: (revision, ranges) => message({ type: 'cursor', revision, ranges: ranges.map(({ anchor, head }) => ({ anchor, head })) }),
+  /** Our new display name. */
+  rename: (name) => message({ type: 'rename', name }),
+  /** Change the room's language for everyone. */
+  setLanguage: (language) => message({ type: 'set_language', language }),
+});

@@ -108,8 +108,8 @@ export async function roomScreen(roomId) {
     'Shift-Ctrl-Z': applyUndo('redo'),
     'Shift-Cmd-Z': applyUndo('redo'),
   });
-  new Autocomplete(cm, { language: () => room.language(), enabled: () => session.ot !== null });
-  const history = new HistoryPanel({ roomId, name: () => session.name, mode: () => cm.getOption('mode') });
+  new Autocomplete(cm, { language: () => room.language(), enabled: () => session.isLoaded() });
+  const history = new HistoryPanel({ roomId, name: () => session.name(), mode: () => cm.getOption('mode') });
   $('history-button').addEventListener('click', () => history.open());
 
   $('language').addEventListener('change', () => {
@@ -123,7 +123,7 @@ export async function roomScreen(roomId) {
   });
   session.start();
   window.addEventListener('beforeunload', (event) => {
-    if (session.ot && !session.ot.isSynchronized()) {
+    if (session.hasUnstoredEdits()) {
       event.preventDefault(); // unsent edits: let the browser ask before they are lost
       event.returnValue = '';
     }
@@ -207,7 +207,7 @@ function openRoom({ socketPath, readOnly, name, filePrefix }) {
       connection: (state, detail) => showConnection(state, detail),
       sync: (state) => showSync(state),
       language: (value, byClientId) => {
-        if (value !== language && byClientId && byClientId !== session.clientId) {
+        if (value !== language && byClientId && byClientId !== session.clientId()) {
           const who = presence.peers.get(byClientId);
           toast(`${who && who.name ? who.name : 'Someone'} switched the language to ${LANGUAGES[value] ? LANGUAGES[value].label : value}`);
         }
@@ -277,8 +277,8 @@ function openRoom({ socketPath, readOnly, name, filePrefix }) {
       pending: 'Offline — your edits are kept and will be sent',
       retrying: 'The server could not save yet — retrying',
     }[state];
-    if (session.ot) {
-      $('revision').textContent = `rev ${session.ot.revision}`;
+    if (session.isLoaded()) {
+      $('revision').textContent = `rev ${session.revision()}`;
     }
   }
 

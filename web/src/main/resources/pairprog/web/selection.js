@@ -31,6 +31,12 @@ export class Selection {
     })));
   }
 
+  /** True when `other` has the same ranges in the same order (Java's record equality). */
+  equals(other) {
+    return other instanceof Selection && other.ranges.length === this.ranges.length
+      && this.ranges.every((r, i) => r.anchor === other.ranges[i].anchor && r.head === other.ranges[i].head);
+  }
+
   /** The ranges clamped into a document of `length` units (a guard for out-of-date input). */
   clamp(length) {
     const fit = (i) => Math.max(0, Math.min(length, i));

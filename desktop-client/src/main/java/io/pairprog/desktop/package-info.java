@@ -10,12 +10,13 @@
  *   <li>{@code io.pairprog.desktop.editor} — {@code EditorAdapter}, the bridge between the Swing
  *       document and {@code TextOperation}s, with undo, remote carets and autocomplete; and
  *       {@code PlainText}, which every widget showing text from the network goes through.</li>
- *   <li>{@code io.pairprog.desktop.net} — {@code RoomSession} (handshake, reconnect, presence over
- *       the shared {@code OtClient}), {@code ServerConnection} (Tyrus), {@code RestClient} and
- *       {@code RoomHistory} (history steps, texts at revisions, restore).</li>
+ *   <li>{@code io.pairprog.desktop.net} — {@code RoomSession} (shared-protocol's {@code RoomClient}
+ *       on the EDT, over a {@code ReconnectingConnection}, in the status bar's words),
+ *       {@code ServerConnection} (Tyrus), {@code RestClient} and {@code RoomHistory} (history steps,
+ *       texts at revisions, restore).</li>
  * </ul>
  *
- * <p>The OT state machine and the wire messages come from {@code shared-protocol}; nothing here
- * transforms operations itself.
+ * <p>The protocol's client half, the OT state machine and the wire messages come from
+ * {@code shared-protocol}; nothing here transforms operations or decides what a message means.
  */
 package io.pairprog.desktop;

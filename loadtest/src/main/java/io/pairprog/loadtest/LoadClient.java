@@ -1,7 +1,10 @@
 package io.pairprog.loadtest;
 
-import io.pairprog.ot.ClientChannel;
-import io.pairprog.ot.OtClient;
+import io.pairprog.client.Listener;
+import io.pairprog.client.Notice;
+import io.pairprog.client.RoomClient;
+import io.pairprog.client.Scheduler;
+import io.pairprog.client.Transport;
 import io.pairprog.ot.TextOperation;
 import io.pairprog.protocol.ClientMessage;
 import io.pairprog.protocol.MessageCodec;
@@ -9,13 +12,17 @@ import io.pairprog.protocol.ProtocolException;
 import io.pairprog.protocol.ServerMessage;
 import java.net.http.HttpClient;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 
 /**
- * One simulated editor, speaking the protocol as the web page does: {@code initial_code}, {@code hello},
- * then one operation in flight at a time ({@link OtClient}), with later keystrokes composed into the
- * buffer and incoming operations transformed past both. Everything runs on the {@link EventLoop}.
+ * One simulated editor, speaking the protocol as the web page does, because it runs the same client: the
+ * production {@link RoomClient} ({@code initial_code}, {@code hello}, one operation in flight with later
+ * keystrokes composed into the buffer, resends after a refusal). Around it this class times each edit:
+ * the {@link EditTracker} hears of an edit when its {@code op} leaves, of its ack, and of each peer
+ * applying it. A dropped connection is a failure of the run, never reconnected. Everything runs on the
+ * {@link EventLoop}.
  */
-final class LoadClient implements Connection.Handler, ClientChannel {
+final class LoadClient implements Connection.Handler {
     private final String clientId;
     private final String roomId;
     private final int peers;
@@ -23,13 +30,18 @@ final class LoadClient implements Connection.Handler, ClientChannel {
     private final MessageCodec codec;
     private final EditTracker tracker;
     private final CompletableFuture<LoadClient> joined = new CompletableFuture<>();
+    private final RoomClient client;
+    private Target target;
+    private HttpClient http;
+    private EventLoop loop;
     private Connection connection;
     private Document document;
-    private OtClient ot;
     private boolean broken;
     /** When the first keystroke not yet sent was typed, and how many keystrokes wait in the buffer. */
     private long firstUnsentNanos;
     private int unsentKeystrokes;
+    /** The newest clientSeq the tracker heard of: a resend of an edit is not a new one. */
+    private long trackedSeq;
     /** When {@code initial_code} and {@code joined} arrived, for the join measurement. */
     private long initialCodeNanos;
     private long joinedNanos;
@@ -41,12 +53,17 @@ final class LoadClient implements Connection.Handler, ClientChannel {
         this.keepText = keepText;
         this.codec = codec;
         this.tracker = tracker;
+        Wire wire = new Wire();
+        // Presence is not part of the load: no cursor is shown, so no operations are kept to place one.
+        this.client = new RoomClient(n -> clientId, null, false, wire, wire, wire, wire).rememberOperations(0);
     }
 
     /** Connects and joins; the future completes on {@code joined}. */
-    CompletableFuture<LoadClient> join(Target target, HttpClient http, EventLoop loop) {
-        connection = new Connection(loop, this);
-        connection.open(http, target.webSocket(roomId));
+    CompletableFuture<LoadClient> join(Target joinTarget, HttpClient httpClient, EventLoop eventLoop) {
+        this.target = joinTarget;
+        this.http = httpClient;
+        this.loop = eventLoop;
+        client.start();
         return joined;
     }
 
@@ -63,7 +80,7 @@ final class LoadClient implements Connection.Handler, ClientChannel {
             firstUnsentNanos = System.nanoTime();
         }
         tracker.typed();
-        ot.applyClient(op);
+        client.localEdit(op);
     }
 
     long initialCodeNanos() {
@@ -79,7 +96,7 @@ final class LoadClient implements Connection.Handler, ClientChannel {
     }
 
     boolean isSynchronized() {
-        return ot != null && ot.isSynchronized();
+        return client.isSynchronized();
     }
 
     int unsentKeystrokes() {
@@ -91,7 +108,7 @@ final class LoadClient implements Connection.Handler, ClientChannel {
     }
 
     long revision() {
-        return ot == null ? -1 : ot.revision();
+        return client.revision();
     }
 
     int length() {
@@ -104,23 +121,10 @@ final class LoadClient implements Connection.Handler, ClientChannel {
     }
 
     void close() {
-        if (connection != null) {
-            connection.close();
-        }
+        client.close();
     }
 
-    @Override
-    public void send(long baseRevision, long clientSeq, TextOperation op) {
-        connection.send(codec.encode(new ClientMessage.Op(clientId, clientSeq, baseRevision, op)));
-        tracker.sent(clientId, clientSeq, firstUnsentNanos, unsentKeystrokes, peers);
-        unsentKeystrokes = 0;
-    }
-
-    @Override
-    public void applyRemote(TextOperation op) {
-        document.apply(op);
-    }
-
+    /** Times the edit as the client sees it, then hands the message to the client. */
     @Override
     public void onMessage(String text) {
         ServerMessage message;
@@ -130,37 +134,31 @@ final class LoadClient implements Connection.Handler, ClientChannel {
             fail("undecodable message: " + e.getMessage());
             return;
         }
-        try {
-            dispatch(message);
-        } catch (RuntimeException e) {
-            fail(e.toString());
-        }
-    }
-
-    private void dispatch(ServerMessage message) {
-        if (message instanceof ServerMessage.Op op) {
-            ot.applyServer(op.revision(), op.clientId(), op.clientSeq(), op.op());
-            if (!clientId.equals(op.clientId()) && joined.isDone()) {
-                tracker.applied(op.clientId(), op.clientSeq());
-            }
-        } else if (message instanceof ServerMessage.Ack ack) {
-            if (ot.serverAck(ack.revision(), ack.clientSeq())) {
+        if (message instanceof ServerMessage.Ack ack) {
+            boolean expected = client.state() != null && client.state().awaitsAck(ack.clientSeq());
+            client.receive(message);
+            if (expected) {
                 tracker.acked(clientId, ack.clientSeq());
             } else {
                 tracker.step().unexpected++;
             }
-        } else if (message instanceof ServerMessage.InitialCode initial) {
-            initialCodeNanos = System.nanoTime();
-            document = Document.of(initial.code(), keepText);
-            ot = new OtClient(clientId, initial.revision(), this);
-            connection.send(codec.encode(new ClientMessage.Hello(clientId, initial.revision(), null)));
-        } else if (message instanceof ServerMessage.Joined) {
-            joinedNanos = System.nanoTime();
-            joined.complete(this);
-        } else if (message instanceof ServerMessage.Error error) {
-            tracker.step().error(clientId + ": " + error.code() + " " + error.message());
+        } else if (message instanceof ServerMessage.Op op) {
+            client.receive(message);
+            if (!clientId.equals(op.clientId()) && joined.isDone()) {
+                tracker.applied(op.clientId(), op.clientSeq());
+            }
+        } else {
+            if (message instanceof ServerMessage.InitialCode) {
+                initialCodeNanos = System.nanoTime();
+            } else if (message instanceof ServerMessage.Error error) {
+                tracker.step().error(clientId + ": " + error.code() + " " + error.message());
+            }
+            client.receive(message);
+            if (message instanceof ServerMessage.Joined && client.isJoined()) {
+                joinedNanos = System.nanoTime();
+                joined.complete(this);
+            }
         }
-        // Presence (participant, cursor, language) is not part of the load.
     }
 
     private void fail(String why) {
@@ -180,5 +178,61 @@ final class LoadClient implements Connection.Handler, ClientChannel {
             fail("closed by the server: " + code + " " + reason);
         }
         broken = true;
+    }
+
+    /** The client's world: the one connection, the text (or its length), the loop's timers, and failures. */
+    private final class Wire implements Transport, Scheduler, io.pairprog.client.Document, Listener {
+        @Override
+        public boolean send(ClientMessage message) {
+            connection.send(codec.encode(message));
+            if (message instanceof ClientMessage.Op op && op.clientSeq() > trackedSeq) {
+                trackedSeq = op.clientSeq();
+                tracker.sent(clientId, op.clientSeq(), firstUnsentNanos, unsentKeystrokes, peers);
+                unsentKeystrokes = 0;
+            }
+            return true;
+        }
+
+        @Override
+        public void connect() {
+            if (connection != null) {
+                if (!broken) {
+                    fail("the client asked to connect again (" + client.status() + "); the load tool does not");
+                }
+                return;
+            }
+            connection = new Connection(loop, LoadClient.this);
+            connection.open(http, target.webSocket(roomId));
+        }
+
+        @Override
+        public void disconnect() {
+            if (connection != null) {
+                connection.close();
+            }
+        }
+
+        @Override
+        public Runnable schedule(long delayMillis, Runnable task) {
+            ScheduledFuture<?> timer = loop.after(delayMillis, task);
+            return () -> timer.cancel(false);
+        }
+
+        @Override
+        public void reset(String text) {
+            document = Document.of(text, keepText);
+        }
+
+        @Override
+        public void applyRemote(TextOperation op) {
+            document.apply(op);
+        }
+
+        @Override
+        public void notice(Notice notice) {
+            if (notice.code() == null) { // the server's refusals are counted as they arrive
+                fail("out of step: " + notice.message());
+            }
+        }
     }
 }

@@ -1,8 +1,9 @@
 /**
  * The load tool: real OT clients on loopback, measuring what docs/performance.md reports.
  *
- * <p>Every client is an {@link io.pairprog.ot.OtClient} behind a JDK WebSocket, and all of them run on
- * one thread ({@code EventLoop}), so the tool needs about one core however many clients it drives.
+ * <p>Every client is the production {@link io.pairprog.client.RoomClient} behind a JDK WebSocket, and all
+ * of them run on one thread ({@code EventLoop}), so the tool needs about one core however many clients it
+ * drives.
  * An edit is recognised by its {@code (clientId, clientSeq)}: the sender notes when it sent it, the
  * ack and each peer's {@code op} broadcast carry the same pair, and the fan-out latency is the time
  * from the send until the last other client in the room has applied it. Edits still incomplete when a

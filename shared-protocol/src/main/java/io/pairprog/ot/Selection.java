@@ -45,6 +45,15 @@ public record Selection(List<Range> ranges) {
         return new Selection(List.of(new Range(index, index)));
     }
 
+    /** The ranges clamped into a document of {@code length} units: a guard for positions from an older text. */
+    public Selection clamp(int length) {
+        List<Range> fitted = new ArrayList<>(ranges.size());
+        for (Range r : ranges) {
+            fitted.add(new Range(Math.max(0, Math.min(length, r.anchor())), Math.max(0, Math.min(length, r.head()))));
+        }
+        return new Selection(fitted);
+    }
+
     /**
      * This selection in {@code op}'s target document. Every offset must lie in
      * {@code [0, op.baseLength()]}; every result lies in {@code [0, op.targetLength()]}.

@@ -6,6 +6,11 @@ import static io.pairprog.ot.TextOperationTest.op;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.pairprog.client.Document;
+import io.pairprog.client.Listener;
+import io.pairprog.client.Notice;
+import io.pairprog.client.RoomClient;
+import io.pairprog.client.Transport;
 import io.pairprog.protocol.ClientMessage;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.protocol.ProtocolException;
@@ -21,9 +26,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Several {@link OtClient}s and a minimal authoritative server exchange real JSON messages over a
- * seeded {@link SimulatedNetwork}; whatever the interleaving, everyone must end up with the
- * server's text. The vocabulary follows CodeMirror's collab tests: {@code type} a local edit,
+ * Several clients (the production {@link RoomClient}, each with its {@link OtClient}) and a minimal
+ * authoritative server exchange real JSON messages over a seeded {@link SimulatedNetwork}; whatever the
+ * interleaving, everyone must end up with the server's text. The vocabulary follows CodeMirror's collab tests: {@code type} a local edit,
  * {@code deliver} messages (a random pick among the pipes is the network delay), {@code conv}
  * to drain the network and check convergence.
  */
@@ -74,9 +79,9 @@ class OtClientConvergenceTest {
             if (r < 0.25) {
                 w.type(p, RandomText.operation(rnd, p.doc));
             } else if (reconnects && r < 0.29 && p.link != null) {
-                p.disconnect(rnd.nextBoolean());
+                p.drop(rnd.nextBoolean());
             } else if (reconnects && r < 0.33 && p.link == null) {
-                p.connect();
+                p.reconnect();
             } else if (r < 0.36) {
                 w.checkRemoteCaret(p, rnd);
             } else {
@@ -95,10 +100,11 @@ class OtClientConvergenceTest {
         Peer b = w.peers.get(1);
         w.type(a, op(INITIAL.length(), "!"));
         a.link.toServer.deliverAll();            // the server stores it at revision 1 ...
-        a.disconnect(false);                     // ... but the ack never reaches a
+        a.drop(false);                           // ... but the ack never reaches a
         assertThat(a.client.state()).isInstanceOf(AwaitingConfirm.class);
 
-        a.connect();                             // hello at revision 0
+        a.reconnect();                           // initial_code, then hello at revision 0
+        a.link.toClient.deliverAll();
         a.link.toServer.deliverAll();
         int sentBefore = w.server.received;
         a.link.toClient.deliverAll();            // catch-up op(rev 1, a, seq 1), then joined -> resend()
@@ -115,9 +121,7 @@ class OtClientConvergenceTest {
     @Test
     void staleAckIsIgnored() {
         World w = new World(2, 1);
-        Peer a = w.peers.get(0);
-        a.link.toServer.deliverAll();
-        a.link.toClient.deliverAll();            // joined
+        Peer a = w.peers.get(0);                 // joined, as every peer of a World
         w.type(a, op("x", INITIAL.length()));
         // The same operation reaches the server twice (a resend racing the original): the
         // server stores it once and acks both.
@@ -139,8 +143,9 @@ class OtClientConvergenceTest {
         Peer a = w.peers.get(0);
         w.type(a, op("x", INITIAL.length()));
         SimulatedNetwork.Link old = a.link;
-        a.disconnect(true);                      // the op is still in flight to the server
-        a.connect();
+        a.drop(true);                            // the op is still in flight to the server
+        a.reconnect();
+        a.link.toClient.deliverAll();            // initial_code
         a.link.toServer.deliverAll();            // hello(0): nothing to catch up yet
         a.link.toClient.deliverAll();            // joined -> resend() with the same clientSeq
         assertThat(a.link.toServer.queue).hasSize(1);
@@ -180,35 +185,50 @@ class OtClientConvergenceTest {
         final TestServer server;
         final List<Peer> peers = new ArrayList<>();
 
+        /** Every peer joined: its handshake delivered before anything else happens. */
         World(long seed, int peerCount) {
             this.seed = seed;
             this.server = new TestServer(seed);
             for (int i = 0; i < peerCount; i++) {
                 Peer p = new Peer(this, "peer-" + i);
                 peers.add(p);
-                p.connect();
+                p.client.start();
+                p.link.toClient.deliverAll();    // initial_code -> hello
+                p.link.toServer.deliverAll();    // hello -> joined
+                p.link.toClient.deliverAll();
             }
         }
 
         /** A local edit: applied to the peer's text at once, then handed to its client. */
         void type(Peer p, TextOperation op) {
             p.doc = op.apply(p.doc);
-            p.client.applyClient(op);
+            p.client.localEdit(op);
         }
 
-        /** A caret on the server's document at p's revision must land inside p's document. */
+        /**
+         * A peer's caret on the server's text at p's revision, or up to three revisions before it, must land
+         * where the stored operations since and p's unacknowledged edits move it, inside p's text.
+         */
         void checkRemoteCaret(Peer p, Random rnd) {
-            String serverDoc = server.docAt.get((int) p.client.revision());
-            Selection s = Selection.cursor(rnd.nextInt(serverDoc.length() + 1));
-            int caret = p.client.transformSelection(s).ranges().get(0).head();
-            assertThat(caret).as(why()).isBetween(0, p.doc.length());
+            long revision = p.client.revision();
+            int from = (int) Math.max(0, revision - rnd.nextInt(4));
+            Selection caret = Selection.cursor(rnd.nextInt(server.docAt.get(from).length() + 1));
+            Selection expected = caret;
+            for (TextOperation op : server.history.subList(from, (int) revision)) {
+                expected = expected.transform(op);
+            }
+            expected = p.client.state().transformSelection(expected);
+            p.placed = null;
+            p.client.receive(new ServerMessage.Cursor("someone", from, caret.ranges()));
+            assertThat(p.placed).as(why() + " caret from revision " + from + " at " + revision).isEqualTo(expected);
+            assertThat(p.placed.ranges().get(0).head()).as(why()).isBetween(0, p.doc.length());
         }
 
         /** Reconnects everyone, drains the network and checks that all texts equal the server's. */
         void conv(Random rnd) {
             for (Peer p : peers) {
                 if (p.link == null) {
-                    p.connect();
+                    p.reconnect();
                 }
             }
             net.drain(rnd);
@@ -224,38 +244,67 @@ class OtClientConvergenceTest {
         }
     }
 
-    /** One client: its text, its OtClient, and its current link (null while disconnected). */
-    private static final class Peer implements ClientChannel {
+    /**
+     * One client: the production {@link RoomClient} over a link of the simulated network (null while
+     * disconnected), holding its text. It reconnects only when the scenario says ({@link #connect()} skips
+     * the backoff); any notice is a failure, since nothing here is ever refused.
+     */
+    private static final class Peer implements Transport, Document, Listener {
         final World world;
         final String id;
-        final OtClient client;
-        String doc = INITIAL;
+        final RoomClient client;
+        String doc = "";
         SimulatedNetwork.Link link;
         int staleAcks;
+        Selection placed;
 
         Peer(World world, String id) {
             this.world = world;
             this.id = id;
-            this.client = new OtClient(id, 0, this);
+            this.client = new RoomClient(n -> id, null, false, this, (delay, task) -> () -> { }, this, this);
         }
 
-        void connect() {
-            link = world.net.connect(this::receive, world.server::receive);
-            link.toServer.send(CODEC.encode(new ClientMessage.Hello(id, client.revision(), null)));
+        /** Reconnects now, as the backoff would later. */
+        void reconnect() {
+            client.retryNow();
         }
 
         /** Drops the link; with {@code keepInFlight} what is already on its way still reaches the server. */
-        void disconnect(boolean keepInFlight) {
+        void drop(boolean keepInFlight) {
             link.close(keepInFlight);
             world.server.closed(link);
             link = null;
+            client.closed(1006, "dropped by the scenario");
         }
 
         @Override
-        public void send(long baseRevision, long clientSeq, TextOperation op) {
-            if (link != null) { // offline: the op stays outstanding and resend() sends it later
-                link.toServer.send(CODEC.encode(new ClientMessage.Op(id, clientSeq, baseRevision, op)));
+        public boolean send(ClientMessage message) {
+            if (link == null) {
+                return false; // offline: an op stays outstanding and is resent after the next joined
             }
+            link.toServer.send(CODEC.encode(message));
+            return true;
+        }
+
+        @Override
+        public void connect() {
+            disconnect();
+            link = world.net.connect(this::receive, world.server::receive);
+            world.server.connected(link);
+        }
+
+        @Override
+        public void disconnect() {
+            if (link != null) {
+                link.close(false);
+                world.server.closed(link);
+                link = null;
+            }
+        }
+
+        @Override
+        public void reset(String text) {
+            doc = text;
         }
 
         @Override
@@ -263,19 +312,25 @@ class OtClientConvergenceTest {
             doc = op.apply(doc);
         }
 
+        @Override
+        public void remoteSelection(String clientId, Selection selection) {
+            placed = selection;
+        }
+
+        @Override
+        public void notice(Notice notice) {
+            throw new AssertionError(world.why() + " " + id + ": " + notice);
+        }
+
         void receive(String json) {
             ServerMessage m = decode(json);
-            if (m instanceof ServerMessage.Op o) {
-                client.applyServer(o.revision(), o.clientId(), o.clientSeq(), o.op());
-            } else if (m instanceof ServerMessage.Ack a) {
-                if (!client.serverAck(a.revision(), a.clientSeq())) {
-                    staleAcks++;
-                }
-            } else if (m instanceof ServerMessage.Joined) {
-                client.resend();
-            } else {
+            if (m instanceof ServerMessage.Ack a && !client.state().awaitsAck(a.clientSeq())) {
+                staleAcks++;
+            } else if (!(m instanceof ServerMessage.Ack || m instanceof ServerMessage.Op
+                    || m instanceof ServerMessage.InitialCode || m instanceof ServerMessage.Joined)) {
                 fail(world.why() + " " + id + " got " + json);
             }
+            client.receive(m);
         }
 
         private ServerMessage decode(String json) {
@@ -306,6 +361,11 @@ class OtClientConvergenceTest {
 
         TestServer(long seed) {
             this.seed = seed;
+        }
+
+        /** Every connection starts with the text and revision the server holds. */
+        void connected(SimulatedNetwork.Link link) {
+            link.toClient.send(CODEC.encode(new ServerMessage.InitialCode(doc, history.size(), "python")));
         }
 
         void closed(SimulatedNetwork.Link link) {

@@ -1,6 +1,5 @@
 package io.pairprog.desktop.editor;
 
-import io.pairprog.desktop.net.RoomSession;
 import io.pairprog.ot.Selection;
 import io.pairprog.ot.TextOperation;
 import java.awt.Color;
@@ -31,7 +30,7 @@ import javax.swing.text.DocumentFilter;
  *
  * <p>All methods run on the EDT.
  */
-public final class EditorAdapter implements RoomSession.Document {
+public final class EditorAdapter {
 
     /** Where local changes go. */
     public interface Listener {
@@ -119,7 +118,6 @@ public final class EditorAdapter implements RoomSession.Document {
     }
 
     /** The whole text becomes {@code text}; nothing is sent, the undo history and remote carets are cleared. */
-    @Override
     public void reset(String text) {
         resetting = true;
         try {
@@ -140,7 +138,6 @@ public final class EditorAdapter implements RoomSession.Document {
      * the local caret and selection where {@link TextOperation#transformIndex} says: text inserted
      * before the caret pushes it right, text inserted after it leaves it alone.
      */
-    @Override
     public void applyRemote(TextOperation op) {
         if (op.baseLength() != shadow.length()) {
             throw new IllegalStateException("applyRemote: operation base length " + op.baseLength()
@@ -160,7 +157,6 @@ public final class EditorAdapter implements RoomSession.Document {
     }
 
     /** The local selection: one range, anchor = caret mark, head = caret dot. */
-    @Override
     public Selection selection() {
         Caret caret = area.getCaret();
         return new Selection(List.of(new Selection.Range(caret.getMark(), caret.getDot())));

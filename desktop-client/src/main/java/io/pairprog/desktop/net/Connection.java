@@ -5,7 +5,7 @@ import io.pairprog.protocol.ServerMessage;
 import java.net.URI;
 
 /**
- * One WebSocket connection to a room, as {@link RoomSession} sees it: it sends messages and hears
+ * One WebSocket connection to a room, as {@link ReconnectingConnection} holds it: it sends messages and hears
  * about them through {@link Callbacks}. {@link ServerConnection} is the real one; tests pass their
  * own {@link Connector}.
  */

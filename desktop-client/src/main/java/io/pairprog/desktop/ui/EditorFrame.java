@@ -1,5 +1,7 @@
 package io.pairprog.desktop.ui;
 
+import io.pairprog.client.Document;
+import io.pairprog.client.Status.Phase;
 import io.pairprog.desktop.editor.Autocomplete;
 import io.pairprog.desktop.editor.CollabTextArea;
 import io.pairprog.desktop.editor.EditorAdapter;
@@ -195,7 +197,7 @@ final class EditorFrame extends JFrame {
 
     // --- session → UI -----------------------------------------------------------------------
 
-    private final class DocumentSide implements RoomSession.Document {
+    private final class DocumentSide implements Document {
         @Override
         public void reset(String text) {
             adapter.reset(text);
@@ -217,7 +219,7 @@ final class EditorFrame extends JFrame {
         @Override
         public void status(RoomSession.Status status) {
             statusBar.show(status);
-            language.setEnabled(status.phase() == RoomSession.Phase.ONLINE && !viewOnly);
+            language.setEnabled(status.phase() == Phase.ONLINE && !viewOnly);
         }
 
         @Override
@@ -282,7 +284,7 @@ final class EditorFrame extends JFrame {
 
     /** Leaving drops edits the server has not stored yet; with some pending, the person decides. */
     private boolean mayLeave() {
-        boolean pending = session.ot() != null && !session.ot().isSynchronized();
+        boolean pending = session.hasUnstoredEdits();
         return !pending || JOptionPane.showConfirmDialog(this,
                 "Some of your edits are not stored on the server yet (it is "
                         + statusBar.connectionText().toLowerCase(java.util.Locale.ROOT) + ").\n"

@@ -1,13 +1,14 @@
 package io.pairprog.desktop.ui;
 
+import io.pairprog.client.Status.Phase;
 import io.pairprog.desktop.editor.PlainText;
 import io.pairprog.desktop.net.RoomSession;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.FlowLayout;
-import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.Graphics;
 import java.awt.RenderingHints;
 import javax.swing.BorderFactory;
 import javax.swing.Icon;
@@ -54,7 +55,7 @@ final class StatusBar extends JPanel {
         add(right, BorderLayout.EAST);
         clearNotice.setRepeats(false);
         message.setForeground(UIManager.getColor("Label.disabledForeground"));
-        show(new RoomSession.Status(RoomSession.Phase.CONNECTING, -1, true, ""));
+        show(new RoomSession.Status(Phase.CONNECTING, -1, true, ""));
         showCaret(1, 1);
     }
 
@@ -75,7 +76,7 @@ final class StatusBar extends JPanel {
             case CLOSED -> state("Closed", DOWN);
         }
         revision.setText(status.revision() < 0 ? "rev –" : "rev " + status.revision());
-        stored.setText(status.allStored() ? "All changes saved" : status.phase() == RoomSession.Phase.ONLINE
+        stored.setText(status.allStored() ? "All changes saved" : status.phase() == Phase.ONLINE
                 ? "Saving…" : "Unsaved edits kept");
         if (!status.detail().equals(detail)) {
             detail = status.detail();

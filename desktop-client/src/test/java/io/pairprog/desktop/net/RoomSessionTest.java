@@ -2,6 +2,8 @@ package io.pairprog.desktop.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pairprog.client.Document;
+import io.pairprog.client.Status.Phase;
 import io.pairprog.ot.Selection;
 import io.pairprog.ot.TextOperation;
 import io.pairprog.protocol.ClientMessage;
@@ -72,7 +74,7 @@ class RoomSessionTest {
 
         c.receive(joined(3));
 
-        assertThat(session.phase()).isEqualTo(RoomSession.Phase.ONLINE);
+        assertThat(session.phase()).isEqualTo(Phase.ONLINE);
         assertThat(ui.lastStatus().revision()).isEqualTo(3);
         assertThat(ui.participants).extracting(Participant::name).containsExactly("Ada", "Bob");
     }
@@ -100,7 +102,7 @@ class RoomSessionTest {
         FakeConnection first = joinedAt("", 0);
         edit(insert(0, "a", 0));
         first.callbacks.closed(1006, "connection reset");
-        assertThat(session.phase()).isEqualTo(RoomSession.Phase.OFFLINE);
+        assertThat(session.phase()).isEqualTo(Phase.OFFLINE);
         edit(insert(1, "b", 1)); // typed while offline: buffered
 
         runScheduled();
@@ -152,7 +154,7 @@ class RoomSessionTest {
         c.receive(new ServerMessage.Error(ErrorCode.ROOM_NOT_FOUND, "no room " + ROOM, null));
         c.callbacks.closed(4404, "no room");
 
-        assertThat(session.phase()).isEqualTo(RoomSession.Phase.CLOSED);
+        assertThat(session.phase()).isEqualTo(Phase.CLOSED);
         assertThat(ui.roomClosed).contains("no room");
         assertThat(scheduled).isEmpty();
     }
@@ -162,12 +164,14 @@ class RoomSessionTest {
         FakeConnection c = joinedAt("hello", 2); // joining sends the cursor once
         document.selection = Selection.cursor(5);
         session.localSelectionChanged();
+        runScheduled(); // the cursor throttle
         assertThat(cursors(c)).containsExactly(new ClientMessage.Cursor(2, List.of(new Selection.Range(0, 0))),
                 new ClientMessage.Cursor(2, List.of(new Selection.Range(5, 5))));
 
         edit(insert(5, "!", 5));
         document.selection = Selection.cursor(6);
         session.localSelectionChanged();
+        runScheduled();
         assertThat(cursors(c)).hasSize(2);
 
         c.receive(new ServerMessage.Ack(3, 1));
@@ -248,7 +252,7 @@ class RoomSessionTest {
         session.localSelectionChanged();
         c.receive(new ServerMessage.Op(4, "bob", 1, insert(3, "!", 3)));
 
-        assertThat(session.phase()).isEqualTo(RoomSession.Phase.ONLINE);
+        assertThat(session.phase()).isEqualTo(Phase.ONLINE);
         assertThat(session.isReadOnly()).isTrue();
         assertThat(session.roomId()).isNull();
         assertThat(document.text).isEqualTo("abc!");
@@ -283,7 +287,7 @@ class RoomSessionTest {
         assertThat(ui.notices).containsExactly("View only: the server refused the change (viewers cannot change the language).");
         assertThat(connections).hasSize(1);
         assertThat(scheduled).isEmpty();
-        assertThat(session.phase()).isEqualTo(RoomSession.Phase.ONLINE);
+        assertThat(session.phase()).isEqualTo(Phase.ONLINE);
     }
 
     @Test
@@ -293,7 +297,7 @@ class RoomSessionTest {
         current().receive(new ServerMessage.Error(ErrorCode.ROOM_NOT_FOUND, "no such view", null));
         current().callbacks.closed(4404, "no room");
 
-        assertThat(session.phase()).isEqualTo(RoomSession.Phase.CLOSED);
+        assertThat(session.phase()).isEqualTo(Phase.CLOSED);
         assertThat(ui.roomClosed).isEqualTo("The view-only link " + VIEW + " is not valid on http://localhost:8000.");
         assertThat(scheduled).isEmpty();
     }
@@ -363,7 +367,7 @@ class RoomSessionTest {
         c.receive(new ServerMessage.Error(ErrorCode.STORE_UNAVAILABLE, "hello: the database is unavailable; try again", null));
 
         assertThat(c.closed).as("the refused join's connection was dropped; phase %s", session.phase()).isTrue();
-        assertThat(session.phase()).isEqualTo(RoomSession.Phase.OFFLINE);
+        assertThat(session.phase()).isEqualTo(Phase.OFFLINE);
         assertThat(scheduled).singleElement().satisfies(s -> assertThat(s.delay).isPositive());
         c.callbacks.closed(CloseCodes.TRY_AGAIN_LATER, "database"); // the server's close, now of an old connection
         runScheduled();
@@ -389,7 +393,7 @@ class RoomSessionTest {
 
         switch (CloseCodes.reconnect(code)) {
             case NEVER -> {
-                assertThat(session.phase()).isEqualTo(RoomSession.Phase.CLOSED);
+                assertThat(session.phase()).isEqualTo(Phase.CLOSED);
                 assertThat(ui.roomClosed).isNotBlank();
                 assertThat(scheduled).isEmpty();
                 assertThat(connections).hasSize(1);
@@ -397,10 +401,10 @@ class RoomSessionTest {
             case AT_ONCE -> {
                 assertThat(scheduled).isEmpty();
                 assertThat(connections).hasSize(2);
-                assertThat(session.phase()).isEqualTo(RoomSession.Phase.CONNECTING);
+                assertThat(session.phase()).isEqualTo(Phase.CONNECTING);
             }
             case LATER -> {
-                assertThat(session.phase()).isEqualTo(RoomSession.Phase.OFFLINE);
+                assertThat(session.phase()).isEqualTo(Phase.OFFLINE);
                 assertThat(scheduled).singleElement().satisfies(s -> assertThat(s.delay).isPositive());
                 assertThat(connections).hasSize(1);
                 runScheduled();
@@ -422,10 +426,59 @@ class RoomSessionTest {
         c.receive(new ServerMessage.Error(ErrorCode.FORBIDDEN_ORIGIN, "pages from this origin may not connect", null));
         c.callbacks.closed(CloseCodes.FORBIDDEN_ORIGIN, "pages from this origin may not connect");
 
-        assertThat(session.phase()).isEqualTo(RoomSession.Phase.CLOSED);
+        assertThat(session.phase()).isEqualTo(Phase.CLOSED);
         assertThat(ui.roomClosed).isEqualTo("The server refused this client: pages from this origin may not connect");
         assertThat(scheduled).isEmpty();
         assertThat(connections).hasSize(1);
+    }
+
+    @Test
+    void aPeersCursorFromAnOlderRevisionIsReplayedToOurs() {
+        FakeConnection c = joinedAt("abc", 1);
+        c.receive(new ServerMessage.Op(2, "bob", 1, insert(0, "12", 3)));
+
+        c.receive(new ServerMessage.Cursor("cy", 1, List.of(new Selection.Range(1, 1))));
+
+        assertThat(ui.selections.get("cy")).isEqualTo(Selection.cursor(3));
+    }
+
+    @Test
+    void aPeersCursorFromAFutureRevisionIsShownOnceWeGetThere() {
+        FakeConnection c = joinedAt("abc", 1);
+
+        c.receive(new ServerMessage.Cursor("bob", 2, List.of(new Selection.Range(4, 4))));
+        assertThat(ui.selections).doesNotContainKey("bob");
+        c.receive(new ServerMessage.Op(2, "cy", 1, insert(3, "!", 3)));
+
+        assertThat(ui.selections.get("bob")).isEqualTo(Selection.cursor(4));
+    }
+
+    @Test
+    void aBurstOfCaretMovesSendsOneCursor() {
+        FakeConnection c = joinedAt("hello", 2); // joining sends the cursor once
+        for (int caret = 1; caret <= 3; caret++) {
+            document.selection = Selection.cursor(caret);
+            session.localSelectionChanged();
+        }
+        runScheduled();
+
+        assertThat(cursors(c)).containsExactly(new ClientMessage.Cursor(2, List.of(new Selection.Range(0, 0))),
+                new ClientMessage.Cursor(2, List.of(new Selection.Range(3, 3))));
+    }
+
+    @Test
+    void aJoinedAheadOfWhereTheCatchUpBroughtUsCatchesUpAgain() {
+        session.start();
+        FakeConnection c = current();
+        c.callbacks.opened();
+        c.receive(new ServerMessage.InitialCode("abc", 1, "python"));
+
+        c.receive(joined(3)); // revisions 2 and 3 never came
+
+        assertThat(c.closed).isTrue();
+        assertThat(ui.notices).anyMatch(n -> n.startsWith("Lost step") && n.contains("joined: at revision 3"));
+        current().receive(new ServerMessage.InitialCode("ignored", 3, "python"));
+        assertThat(current().sent).containsExactly(new ClientMessage.Hello(ME, 1, "Ada"));
     }
 
     // --- helpers ----------------------------------------------------------------------------
@@ -512,7 +565,7 @@ class RoomSessionTest {
         }
     }
 
-    private static final class FakeDocument implements RoomSession.Document {
+    private static final class FakeDocument implements Document {
         String text = "";
         Selection selection = Selection.cursor(0);
 

@@ -125,9 +125,9 @@ class ConcurrentUndoGuiTest {
     /** Waits until the app and Bob hold the same text with nothing unacknowledged; returns it. */
     private String awaitConvergence() {
         return await("the app and Bob to converge", () -> {
-            boolean appSettled = OnEdt.call(() -> frame.session().ot().isSynchronized());
+            boolean appSettled = OnEdt.call(() -> frame.session().isSynchronized());
             String appText = OnEdt.call(() -> frame.adapter().textArea().getText());
-            long appRevision = OnEdt.call(() -> frame.session().ot().revision());
+            long appRevision = OnEdt.call(() -> frame.session().revision());
             return appSettled && bob.isSynchronized() && appText.equals(bob.doc()) && appRevision == bob.revision()
                     ? appText : null;
         });

@@ -4,9 +4,9 @@ import static io.pairprog.desktop.support.Gui.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pairprog.client.Status.Phase;
 import io.pairprog.desktop.App;
 import io.pairprog.desktop.editor.CollabTextArea;
-import io.pairprog.desktop.net.RoomSession;
 import io.pairprog.desktop.support.InProcessServer;
 import io.pairprog.desktop.support.OnEdt;
 import io.pairprog.desktop.support.RequiresDisplay;
@@ -15,8 +15,8 @@ import io.pairprog.ot.Selection;
 import io.pairprog.ot.TextOperation;
 import java.awt.Rectangle;
 import java.awt.Toolkit;
-import java.awt.datatransfer.DataFlavor;
 import java.awt.Window;
+import java.awt.datatransfer.DataFlavor;
 import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -112,7 +112,7 @@ class DesktopClientGuiTest {
 
         frame = await("the editor window", () -> editorFrames().stream().findFirst().orElse(null));
         await("the room's text in the editor", () -> OnEdt.call(() -> SAMPLE.equals(frame.adapter().textArea().getText())
-                && frame.session().phase() == RoomSession.Phase.ONLINE) ? true : null);
+                && frame.session().phase() == Phase.ONLINE) ? true : null);
         assertThat(OnEdt.call(() -> frame.connectionText())).isEqualTo("Connected");
         assertThat(OnEdt.call(() -> app.settings().recentRooms().get(0).roomId())).isEqualTo(roomId);
     }
@@ -268,16 +268,16 @@ class DesktopClientGuiTest {
         bob = null;
         server.stop();
         await("the app to notice", () -> OnEdt.call(() ->
-                frame.session().phase() == RoomSession.Phase.OFFLINE ? true : null));
+                frame.session().phase() == Phase.OFFLINE ? true : null));
 
         focusEditor();
         key(KeyEvent.VK_END, true);
         robot.enterText(" # typed offline");
-        assertThat(OnEdt.call(() -> frame.session().ot().isSynchronized())).isFalse();
+        assertThat(OnEdt.call(() -> frame.session().isSynchronized())).isFalse();
         server.restart();
 
         await("the app to reconnect and store its edits", () -> OnEdt.call(() ->
-                frame.session().phase() == RoomSession.Phase.ONLINE && frame.session().ot().isSynchronized() ? true : null));
+                frame.session().phase() == Phase.ONLINE && frame.session().isSynchronized() ? true : null));
         String text = OnEdt.call(() -> frame.adapter().textArea().getText());
         String stored = server.room(roomId).get("code").asText();
         assertThat(stored).isEqualTo(text).endsWith(" # typed offline");
@@ -310,9 +310,9 @@ class DesktopClientGuiTest {
     /** Waits until the app and Bob hold the same text with nothing unacknowledged; returns it. */
     private String awaitConvergence() {
         return await("the app and Bob to converge", () -> {
-            boolean appSettled = OnEdt.call(() -> frame.session().ot().isSynchronized());
+            boolean appSettled = OnEdt.call(() -> frame.session().isSynchronized());
             String appText = OnEdt.call(() -> frame.adapter().textArea().getText());
-            long appRevision = OnEdt.call(() -> frame.session().ot().revision());
+            long appRevision = OnEdt.call(() -> frame.session().revision());
             boolean peerSettled = bob == null || bob.isSynchronized();
             boolean same = bob == null || (appText.equals(bob.doc()) && appRevision == bob.revision());
             return appSettled && peerSettled && same ? appText : null;

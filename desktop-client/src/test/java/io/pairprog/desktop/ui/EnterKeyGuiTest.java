@@ -72,7 +72,7 @@ class EnterKeyGuiTest {
         assertThat(OnEdt.call(() -> frame.autocomplete().isShowing())).as("the suggestion after Enter").isFalse();
         robot.enterText("int z = 3;");
 
-        await("Ada's edits stored", () -> OnEdt.call(() -> frame.session().ot().isSynchronized()) ? true : null);
+        await("Ada's edits stored", () -> OnEdt.call(() -> frame.session().isSynchronized()) ? true : null);
         String shown = OnEdt.call(() -> area.getText());
         String stored = server.room(roomId).get("code").asText();
         String expected = "int y = 2;\nint z = 3;";

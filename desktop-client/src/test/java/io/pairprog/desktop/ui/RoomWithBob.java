@@ -2,8 +2,8 @@ package io.pairprog.desktop.ui;
 
 import static io.pairprog.desktop.support.Gui.await;
 
+import io.pairprog.client.Status.Phase;
 import io.pairprog.desktop.App;
-import io.pairprog.desktop.net.RoomSession;
 import io.pairprog.desktop.support.InProcessServer;
 import io.pairprog.desktop.support.OnEdt;
 import io.pairprog.desktop.support.TestPeer;
@@ -61,7 +61,7 @@ final class RoomWithBob {
             "--name", "Ada", "--theme", "light"}, new Settings(prefs), () -> { }));
         return await("the editor with the room's text", () -> OnEdt.call(() -> app.windows().stream()
                 .filter(EditorFrame.class::isInstance).map(EditorFrame.class::cast)
-                .filter(f -> f.session().phase() == RoomSession.Phase.ONLINE
+                .filter(f -> f.session().phase() == Phase.ONLINE
                         && text.equals(f.adapter().textArea().getText())).findFirst().orElse(null)));
     }
 }

@@ -4,9 +4,9 @@ import static io.pairprog.desktop.support.Gui.await;
 import static io.pairprog.desktop.support.Gui.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pairprog.client.Status.Phase;
 import io.pairprog.desktop.App;
 import io.pairprog.desktop.editor.CollabTextArea;
-import io.pairprog.desktop.net.RoomSession;
 import io.pairprog.desktop.support.Gui;
 import io.pairprog.desktop.support.InProcessServer;
 import io.pairprog.desktop.support.OnEdt;
@@ -119,7 +119,7 @@ class ViewLinkGuiTest {
 
         vera = await("Vera's window with the room's text", () -> OnEdt.call(() -> {
             EditorFrame f = editorOf(app);
-            return f != null && f.session().phase() == RoomSession.Phase.ONLINE
+            return f != null && f.session().phase() == Phase.ONLINE
                     && TEXT.equals(f.adapter().textArea().getText()) ? f : null;
         }));
         OnEdt.run(() -> vera.setBounds(800, 0, 790, 900));
@@ -154,7 +154,7 @@ class ViewLinkGuiTest {
 
         String shown = await("Vera to show both edits", () -> {
             String text = OnEdt.call(() -> vera.adapter().textArea().getText());
-            boolean adaDone = OnEdt.call(() -> ada.session().ot().isSynchronized());
+            boolean adaDone = OnEdt.call(() -> ada.session().isSynchronized());
             return adaDone && bob.isSynchronized() && text.equals(bob.doc()) ? text : null;
         });
         assertThat(shown).contains("# from Bob\n").endsWith("# from Ada");
@@ -180,7 +180,7 @@ class ViewLinkGuiTest {
         robot.waitForIdle();
 
         assertThat(OnEdt.<String>call(() -> area.getText())).isEqualTo(before);
-        assertThat(OnEdt.call(() -> vera.session().ot().isSynchronized())).isTrue();
+        assertThat(OnEdt.call(() -> vera.session().isSynchronized())).isTrue();
         // An edit of Bob's that arrives afterwards shows that Vera still follows the room, and
         // that the stored text has only the editors' changes.
         bob.editWith(doc -> TextOperation.builder().insert("# top\n").retain(doc.length()).build());

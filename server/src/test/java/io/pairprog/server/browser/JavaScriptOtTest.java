@@ -8,6 +8,7 @@ import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +19,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The browser's OT code, exactly as the server serves it ({@code /text-operation.js}, {@code /ot-client.js},
- * {@code /undo-manager.js}), run in headless Chromium: the transform and undo vectors the Java tests replay,
- * and a simulated network of JavaScript clients.
+ * {@code /undo-manager.js}, {@code /room-client.js}), run in headless Chromium: the transform, undo and
+ * conversation vectors the Java tests replay, and a simulated network of JavaScript clients.
  */
 class JavaScriptOtTest {
     /** The vectors file shared with shared-protocol's Java tests; the working directory is the server module. */
     private static final Path VECTORS = Path.of("../shared-protocol/src/test/resources/io/pairprog/ot/transform-vectors.json");
     private static final Path UNDO_VECTORS = Path.of("../shared-protocol/src/test/resources/io/pairprog/ot/undo-vectors.json");
+    private static final Path CONVERSATIONS = Path.of("../shared-protocol/src/test/resources/io/pairprog/client/conversation-vectors.json");
 
     private static TestServer server;
     private static Page page;
@@ -147,12 +149,54 @@ class JavaScriptOtTest {
         assertThat(outcome.get("left").asText()).as("the oldest step, dropped").isEqualTo("x");
     }
 
+    /**
+     * The same conversations as shared-protocol's {@code ConversationVectorsTest}, step by step, against
+     * {@code room-client.js}: what it sends, schedules and reports, and its text and status after each step.
+     * Its constants are Java's, read from the package-private fields they are stated in.
+     */
     @Test
-    void otClientJsConvergesOnASimulatedNetworkWithDropsAndResends() throws IOException {
-        String simulation;
-        try (InputStream in = JavaScriptOtTest.class.getResourceAsStream("ot-client-simulation.js")) {
-            simulation = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    void roomClientJsReplaysTheSharedConversationVectors() throws Exception {
+        String vectors = Files.readString(CONVERSATIONS, StandardCharsets.UTF_8);
+        JsonNode outcome = TestServer.json((String) page.asyncScript(resource("conversation-replay.js"), vectors));
+        assertThat(outcome.get("failures")).as("steps room-client.js plays differently from RoomClient").isEmpty();
+        JsonNode scenarios = TestServer.json(vectors);
+        int steps = 0;
+        for (JsonNode scenario : scenarios) {
+            steps += scenario.get("steps").size();
         }
+        assertThat(outcome.get("scenarios").asInt()).isEqualTo(scenarios.size()).isPositive();
+        assertThat(outcome.get("steps").asInt()).isEqualTo(steps);
+
+        JsonNode js = TestServer.json((String) page.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                Promise.all([import('/room-link.js'), import('/room-presence.js')]).then(([link, presence]) => done(JSON.stringify({
+                  first: link.Backoff.FIRST_MILLIS, max: link.Backoff.MAX_MILLIS, jitter: link.Backoff.JITTER,
+                  throttle: presence.CursorSender.THROTTLE_MILLIS, remembered: presence.RemoteCursors.REMEMBERED_OPERATIONS,
+                })));"""));
+        assertThat(js.get("first").asLong()).as("Backoff.FIRST_MILLIS").isEqualTo(javaConstant("Backoff", "FIRST_MILLIS"));
+        assertThat(js.get("max").asLong()).as("Backoff.MAX_MILLIS").isEqualTo(javaConstant("Backoff", "MAX_MILLIS"));
+        assertThat(js.get("jitter").asDouble()).as("Backoff.JITTER").isEqualTo(javaConstant("Backoff", "JITTER"));
+        assertThat(js.get("throttle").asLong()).as("CursorSender.THROTTLE_MILLIS").isEqualTo(javaConstant("CursorSender", "THROTTLE_MILLIS"));
+        assertThat(js.get("remembered").asInt()).as("RemoteCursors.REMEMBERED_OPERATIONS")
+                .isEqualTo(javaConstant("RemoteCursors", "REMEMBERED_OPERATIONS"));
+    }
+
+    /** A package-private constant of io.pairprog.client, where it is stated once for the Java side. */
+    private static Object javaConstant(String type, String name) throws ReflectiveOperationException {
+        Field field = Class.forName("io.pairprog.client." + type).getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(null);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = JavaScriptOtTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void roomClientJsConvergesOnASimulatedNetworkWithDropsAndResends() throws IOException {
+        String simulation = resource("room-client-simulation.js");
         for (long seed : new long[] {1, 2, System.nanoTime() & 0xffffffffL}) {
             JsonNode outcome = TestServer.json((String) page.asyncScript(simulation, seed));
             assertThat(outcome.get("problems")).as("seed %d", seed).isEmpty();

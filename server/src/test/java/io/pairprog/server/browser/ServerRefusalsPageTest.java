@@ -81,14 +81,20 @@ class ServerRefusalsPageTest {
             page.get("/");
             page.asyncScript("""
                     const [url, done] = arguments;
-                    import('/socket-adapter.js').then(({ SocketAdapter }) => {
+                    Promise.all([import('/socket-adapter.js'), import('/room-client.js')]).then(([{ SocketAdapter }, { RoomClient }]) => {
                       window.statuses = [];
                       const socket = new SocketAdapter(url);
-                      socket.registerCallbacks({ status: (state, detail) => window.statuses.push(state + ' ' + (detail.code ?? '')) });
-                      socket.connect();
+                      const timers = { schedule: (ms, task) => { const t = setTimeout(task, ms); return () => clearTimeout(t); } };
+                      const client = new RoomClient(() => 'refused-origin', 'Ada', false, socket, timers, { reset() {}, applyRemote() {} }, {
+                        status: (s) => window.statuses.push(s.phase.toLowerCase() + ' ' + (s.cause ? s.cause.code : '')),
+                        closed: (code) => window.statuses.push('gone ' + code),
+                      });
+                      socket.registerCallbacks({ opened: () => client.opened(), message: (m) => client.receive(m),
+                        closed: (code, reason) => client.closed(code, reason) });
+                      client.start();
                       done();
                     });""", "ws://localhost:" + server.main().port() + "/ws/" + room);
-            page.await("the refusal", () -> statuses().stream().anyMatch(s -> !s.startsWith("connecting") && !s.startsWith("open")));
+            page.await("the refusal", () -> statuses().stream().anyMatch(s -> !s.startsWith("connecting") && !s.startsWith("joining")));
             Thread.sleep(3000); // longer than the first two reconnect delays (0.5 s and 1 s, each at most +25 %)
             assertThat(page.webSocketUrls()).as("sockets opened; statuses %s", statuses()).hasSize(1);
             assertThat(statuses()).last().isEqualTo("gone 4403");

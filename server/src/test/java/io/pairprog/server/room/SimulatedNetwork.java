@@ -1,7 +1,10 @@
 package io.pairprog.server.room;
 
-import io.pairprog.ot.ClientChannel;
-import io.pairprog.ot.OtClient;
+import io.pairprog.client.Document;
+import io.pairprog.client.Listener;
+import io.pairprog.client.Notice;
+import io.pairprog.client.RoomClient;
+import io.pairprog.client.Transport;
 import io.pairprog.ot.TextOperation;
 import io.pairprog.protocol.ClientMessage;
 import io.pairprog.protocol.MessageCodec;
@@ -24,8 +27,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A deterministic world for one room: the real {@link Room} and the real store, clients running the real
- * {@link OtClient}, and between them a network simulated in virtual time — random delays per message
+ * A deterministic world for one room: the real {@link Room} and the real store, clients running the
+ * production {@link RoomClient}, and between them a network simulated in virtual time — random delays per message
  * (kept in order per connection, as TCP does), connections that drop with messages in flight, and
  * reconnects. Everything runs on one thread from a seeded random source, so a seed replays exactly.
  */
@@ -98,7 +101,7 @@ final class SimulatedNetwork {
     Client addClient(String clientId, int edits) {
         Client client = new Client(clientId, edits);
         clients.add(client);
-        at(0, client::connect);
+        at(0, client::start);
         return client;
     }
 
@@ -158,17 +161,27 @@ final class SimulatedNetwork {
         }
     }
 
-    /** A client program: types, keeps its own text, and reconnects when its connection drops. */
-    final class Client {
+    /** A timer of a client's {@link RoomClient}, in virtual time; the returned action cancels it. */
+    private Runnable timer(long delayMillis, Runnable task) {
+        boolean[] cancelled = {false};
+        at(delayMillis, () -> {
+            if (!cancelled[0]) {
+                task.run();
+            }
+        });
+        return () -> cancelled[0] = true;
+    }
+
+    /**
+     * A client program: the production {@link RoomClient} with its own text, typing; it reconnects when its
+     * connection drops, after the client's own backoff (its jitter drawn from the simulation's random source).
+     */
+    final class Client implements Transport, Document, Listener {
         final String clientId;
         private int editsLeft;
-        private final OtClient ot;
+        private final RoomClient client;
         String doc = "";
         private Connection connection;
-        private boolean joined;
-        private boolean everJoined;
-        /** Proves this client owns its id when it says hello again. */
-        private String resumeToken;
         /** (clientSeq) of every edit this client saw acknowledged, by ack or by its own echo. */
         final Set<Long> acknowledged = new HashSet<>();
         final List<ServerMessage.Error> errors = new ArrayList<>();
@@ -176,23 +189,12 @@ final class SimulatedNetwork {
         Client(String clientId, int edits) {
             this.clientId = clientId;
             this.editsLeft = edits;
-            this.ot = new OtClient(clientId, 0, new ClientChannel() {
-                @Override
-                public void send(long baseRevision, long clientSeq, TextOperation op) {
-                    if (joined) {
-                        connection.toServer(CODEC.encode(new ClientMessage.Op(clientId, clientSeq, baseRevision, op)));
-                    }
-                }
-
-                @Override
-                public void applyRemote(TextOperation op) {
-                    doc = op.apply(doc);
-                }
-            });
+            this.client = new RoomClient(n -> n == 0 ? clientId : clientId + "-r" + n, clientId, false, this,
+                    SimulatedNetwork.this::timer, this, this).jitter(random::nextDouble);
         }
 
         boolean done() {
-            return editsLeft == 0 && joined && ot.isSynchronized();
+            return editsLeft == 0 && client.isJoined() && client.isSynchronized();
         }
 
         String text() {
@@ -200,12 +202,11 @@ final class SimulatedNetwork {
         }
 
         long revision() {
-            return ot.revision();
+            return client.revision();
         }
 
-        void connect() {
-            connection = new Connection(this);
-            room.join(connection, false);
+        void start() {
+            client.start();
         }
 
         private void typeSoon() {
@@ -222,7 +223,7 @@ final class SimulatedNetwork {
             }
             TextOperation op = RandomEdits.next(random, doc);
             doc = op.apply(doc);
-            ot.applyClient(op);
+            client.localEdit(op);
             editsLeft--;
             typeSoon();
         }
@@ -231,13 +232,12 @@ final class SimulatedNetwork {
         private void drop() {
             Connection lost = connection;
             connection = null;
-            joined = false;
             lost.toClient.open = false;
             if (random.nextBoolean()) {
                 lost.toServer.open = false;
             }
             at(delay(), () -> room.leave(lost));
-            at(delay(), this::connect); // typing resumes once the handshake completes
+            client.closed(1006, "connection lost"); // typing resumes once the reconnect's handshake completes
 
             // Offline typing stays local; it is sent after the next handshake.
             if (editsLeft > 0) {
@@ -249,7 +249,7 @@ final class SimulatedNetwork {
             if (connection == null && editsLeft > 0) {
                 TextOperation op = RandomEdits.next(random, doc);
                 doc = op.apply(doc);
-                ot.applyClient(op);
+                client.localEdit(op);
                 editsLeft--;
             }
         }
@@ -261,33 +261,59 @@ final class SimulatedNetwork {
             } catch (ProtocolException e) {
                 throw new AssertionError("undecodable server message " + json, e);
             }
-            if (message instanceof ServerMessage.InitialCode initial) {
-                if (!everJoined) {
-                    doc = initial.code(); // a reconnecting client keeps its own text instead
-                }
-                connection.toServer(CODEC.encode(new ClientMessage.Hello(clientId, ot.revision(), clientId, resumeToken)));
-            } else if (message instanceof ServerMessage.Op op) {
-                if (op.clientId().equals(clientId)) {
-                    acknowledged.add(op.clientSeq());
-                }
-                ot.applyServer(op.revision(), op.clientId(), op.clientSeq(), op.op());
-            } else if (message instanceof ServerMessage.Ack ack) {
-                if (ot.serverAck(ack.revision(), ack.clientSeq())) {
-                    acknowledged.add(ack.clientSeq());
-                }
-            } else if (message instanceof ServerMessage.Joined join) {
-                if (join.resumeToken() != null) {
-                    resumeToken = join.resumeToken();
-                }
-                joined = true;
-                everJoined = true;
-                ot.resend();
-                if (editsLeft > 0) {
-                    typeSoon();
-                }
+            if (message instanceof ServerMessage.Op op && op.clientId().equals(clientId)) {
+                acknowledged.add(op.clientSeq());
+            } else if (message instanceof ServerMessage.Ack ack && client.state() != null
+                    && client.state().awaitsAck(ack.clientSeq())) {
+                acknowledged.add(ack.clientSeq());
             } else if (message instanceof ServerMessage.Error error) {
                 errors.add(error);
             }
+            client.receive(message);
+            if (message instanceof ServerMessage.Joined && client.isJoined() && editsLeft > 0) {
+                typeSoon();
+            }
+        }
+
+        @Override
+        public boolean send(ClientMessage message) {
+            if (connection == null) {
+                return false;
+            }
+            connection.toServer(CODEC.encode(message));
+            return true;
+        }
+
+        @Override
+        public void connect() {
+            disconnect();
+            connection = new Connection(this);
+            room.join(connection, false);
+        }
+
+        @Override
+        public void disconnect() {
+            if (connection != null) {
+                Connection dropped = connection;
+                connection = null;
+                dropped.toClient.open = false;
+                at(delay(), () -> room.leave(dropped));
+            }
+        }
+
+        @Override
+        public void reset(String text) {
+            doc = text; // the first text only: a reconnecting client keeps its own
+        }
+
+        @Override
+        public void applyRemote(TextOperation op) {
+            doc = op.apply(doc);
+        }
+
+        @Override
+        public void notice(Notice notice) {
+            throw new AssertionError(clientId + " at simulated " + now + " ms: " + notice);
         }
     }
 

@@ -1,9 +1,11 @@
 package io.pairprog.server.support;
 
-import io.pairprog.ot.ClientChannel;
-import io.pairprog.ot.OtClient;
+import io.pairprog.client.Document;
+import io.pairprog.client.Listener;
+import io.pairprog.client.Notice;
+import io.pairprog.client.RoomClient;
+import io.pairprog.client.Transport;
 import io.pairprog.ot.TextOperation;
-import io.pairprog.protocol.ClientAction;
 import io.pairprog.protocol.ClientMessage;
 import io.pairprog.protocol.ErrorCode;
 import io.pairprog.protocol.MessageCodec;
@@ -12,32 +14,37 @@ import io.pairprog.protocol.ServerMessage;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
 /**
- * An OT client as our real clients are built: the shared {@link OtClient} state machine over a WebSocket,
- * holding its own copy of the document. Messages are processed only when the test calls {@link #pump},
- * so a test decides how edits and deliveries interleave.
+ * An OT client as our real clients are built: the production {@link RoomClient} over a {@link WsClient},
+ * holding its own copy of the document. Messages and the client's timers (its resend and reconnect
+ * backoff) are processed only when the test calls {@link #pump}, so a test decides how edits and
+ * deliveries interleave. A client that cannot join, or that finds itself out of step with the server, is
+ * a failure of the test.
  */
 public final class OtPeer implements AutoCloseable {
     private static final MessageCodec CODEC = new MessageCodec();
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI room;
     private final String clientId;
     private final List<ServerMessage.Error> errors = new ArrayList<>();
+    private final List<Timer> timers = new ArrayList<>();
+    private final RoomClient client;
     private WsClient ws;
-    private OtClient ot;
-    private String doc;
-    private boolean connected;
-    /** Proves this peer owns its client id when it says hello again. */
-    private String resumeToken;
-    /** When to resend an edit the server refused for a passing reason (database down, rate, race). */
-    private long resendAt = Long.MAX_VALUE;
+    private String doc = "";
+    /** Why the last connect failed (the server is down), for {@link #reconnect()} to throw. */
+    private RuntimeException connectFailure;
 
     private OtPeer(URI room, String clientId) {
         this.room = room;
         this.clientId = clientId;
+        Peer peer = new Peer();
+        this.client = new RoomClient(n -> n == 0 ? clientId : clientId + "-r" + n, clientId, false, peer,
+                this::schedule, peer, peer);
     }
 
     /** Connects, takes the initial text and completes the hello handshake. */
@@ -48,26 +55,15 @@ public final class OtPeer implements AutoCloseable {
     /** The same, for a room at any WebSocket address (e.g. a server started as a separate process). */
     public static OtPeer join(URI room, String clientId) {
         OtPeer peer = new OtPeer(room, clientId);
-        peer.ws = WsClient.connect(room);
-        var initial = peer.ws.next("initial_code");
-        peer.doc = initial.get("code").asText();
-        peer.ot = new OtClient(clientId, initial.get("revision").asLong(), peer.new Channel());
-        peer.handshake();
+        peer.client.start();
+        peer.awaitJoined();
         return peer;
-    }
-
-    private void handshake() {
-        ws.send(CODEC.encode(new ClientMessage.Hello(clientId, ot.revision(), clientId, resumeToken)));
-        connected = true;
-        while (!handle(ws.next())) {
-            // catch-up operations are applied until "joined"
-        }
     }
 
     /** A local edit, as typing would make it: applied at once, sent when the state machine allows. */
     public void edit(TextOperation op) {
         doc = op.apply(doc);
-        ot.applyClient(op);
+        client.localEdit(op);
     }
 
     /** A random insert or delete that never splits a surrogate pair. */
@@ -75,32 +71,37 @@ public final class OtPeer implements AutoCloseable {
         edit(RandomEdits.next(random, doc));
     }
 
-    /** Processes whatever arrives within {@code wait}; notices when the server has gone away. */
+    /** Processes whatever arrives within {@code wait}, and the client's timers that are due; notices a closed socket. */
     public void pump(Duration wait) {
-        String message;
-        while (connected && (message = ws.poll(wait)) != null) {
-            handle(TestServer.json(message));
+        runDueTimers();
+        while (ws != null) {
+            String message = ws.poll(wait);
+            if (message == null && ws.isClosed() && (message = ws.poll(Duration.ZERO)) == null) {
+                WsClient closed = ws;
+                ws = null;
+                client.closed(closed.closeCode(), "");
+            }
+            if (message == null) {
+                break;
+            }
+            handle(message);
             wait = Duration.ZERO;
         }
-        if (connected && ws.isClosed() && ws.poll(Duration.ZERO) == null) {
-            connected = false;
-        }
-        if (connected && System.nanoTime() >= resendAt) {
-            resendAt = Long.MAX_VALUE;
-            ot.resend();
-        }
+        runDueTimers();
     }
 
+    /** True while joined: edits go out as they are made. */
     public boolean isConnected() {
-        return connected;
+        return client.isJoined();
     }
 
     /** Processes messages until nothing is in flight, or fails after {@code timeout}. */
     public void settle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!ot.isSynchronized()) {
+        while (!client.isSynchronized()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(clientId + " did not settle: " + ot.state() + ", errors " + errors);
+                throw new AssertionError(clientId + " did not settle: " + client.state() + ", " + client.status()
+                        + ", errors " + errors);
             }
             pump(Duration.ofMillis(20));
         }
@@ -109,54 +110,37 @@ public final class OtPeer implements AutoCloseable {
     /** Processes messages until this client has reached {@code revision}, or fails after {@code timeout}. */
     public void pumpUntilRevision(long revision, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (ot.revision() < revision) {
+        while (client.revision() < revision) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(clientId + " stayed at revision " + ot.revision() + ", expected " + revision);
+                throw new AssertionError(clientId + " stayed at revision " + client.revision() + ", expected " + revision);
             }
             pump(Duration.ofMillis(20));
         }
     }
 
-    /** Drops the connection abruptly; local edits made meanwhile wait in the state machine. */
+    /** Drops the connection abruptly, as a lost network would; local edits made meanwhile wait in the client. */
     public void disconnect() {
-        connected = false;
-        ws.abort();
+        WsClient lost = ws;
+        ws = null;
+        lost.abort();
+        client.closed(1006, "aborted by the test");
     }
 
-    /** Connects again and catches up from the revision it has; resends what is unacknowledged. */
+    /**
+     * Connects again now (without waiting for the backoff) unless already joined, and returns once joined:
+     * the client catches up from the revision it has and resends what is unacknowledged. Throws when the
+     * server cannot be reached.
+     */
     public void reconnect() {
-        ws = WsClient.connect(room);
-        ws.next("initial_code"); // a reconnecting client keeps its own text
-        handshake();
-    }
-
-    private boolean handle(com.fasterxml.jackson.databind.JsonNode json) {
-        ServerMessage message;
-        try {
-            message = CODEC.decodeServer(json.toString());
-        } catch (ProtocolException e) {
-            throw new AssertionError("server sent an undecodable message: " + json, e);
+        if (client.isJoined()) {
+            return;
         }
-        if (message instanceof ServerMessage.Op op) {
-            ot.applyServer(op.revision(), op.clientId(), op.clientSeq(), op.op());
-        } else if (message instanceof ServerMessage.Ack ack) {
-            ot.serverAck(ack.revision(), ack.clientSeq());
-        } else if (message instanceof ServerMessage.Joined joined) {
-            if (joined.resumeToken() != null) {
-                resumeToken = joined.resumeToken();
-            }
-            ot.resend();
-            return true;
-        } else if (message instanceof ServerMessage.Error error) {
-            errors.add(error);
-            if (error.code() == ErrorCode.CLIENT_ID_TAKEN || error.clientSeq() == null && error.message().startsWith("hello:")) {
-                throw new AssertionError(clientId + " could not join: " + error);
-            }
-            if (error.code().clientAction() == ClientAction.RESEND_LATER && error.clientSeq() != null) {
-                resendAt = System.nanoTime() + Duration.ofMillis(200).toNanos(); // as real clients do, with backoff
-            }
+        connectFailure = null;
+        client.retryNow();
+        if (connectFailure != null) {
+            throw connectFailure;
         }
-        return false;
+        awaitJoined();
     }
 
     public String doc() {
@@ -164,7 +148,7 @@ public final class OtPeer implements AutoCloseable {
     }
 
     public long revision() {
-        return ot.revision();
+        return client.revision();
     }
 
     public List<ServerMessage.Error> errors() {
@@ -177,25 +161,106 @@ public final class OtPeer implements AutoCloseable {
 
     @Override
     public void close() {
-        connected = false;
-        ws.close();
+        client.close();
     }
 
-    private final class Channel implements ClientChannel {
-        @Override
-        public void send(long baseRevision, long clientSeq, TextOperation op) {
-            if (connected) { // while offline the edit stays outstanding; resend() after the handshake sends it
-                try {
-                    ws.send(CODEC.encode(new ClientMessage.Op(clientId, clientSeq, baseRevision, op)));
-                } catch (RuntimeException connectionLost) {
-                    connected = false;
-                }
+    private void awaitJoined() {
+        long deadline = System.nanoTime() + JOIN_TIMEOUT.toNanos();
+        while (!client.isJoined()) {
+            if (connectFailure != null) {
+                throw connectFailure;
             }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(clientId + " did not join within " + JOIN_TIMEOUT + ": " + client.status()
+                        + ", errors " + errors);
+            }
+            pump(Duration.ofMillis(20));
+        }
+    }
+
+    private void handle(String json) {
+        ServerMessage message;
+        try {
+            message = CODEC.decodeServer(json);
+        } catch (ProtocolException e) {
+            throw new AssertionError("server sent an undecodable message: " + json, e);
+        }
+        if (message instanceof ServerMessage.Error error) {
+            errors.add(error);
+            if (error.code() == ErrorCode.CLIENT_ID_TAKEN || error.clientSeq() == null && error.message().startsWith("hello:")) {
+                throw new AssertionError(clientId + " could not join: " + error);
+            }
+        }
+        client.receive(message);
+    }
+
+    private Runnable schedule(long delayMillis, Runnable task) {
+        Timer timer = new Timer(System.nanoTime() + delayMillis * 1_000_000, task);
+        timers.add(timer);
+        return () -> timers.remove(timer);
+    }
+
+    private void runDueTimers() {
+        long now = System.nanoTime();
+        List<Timer> due = timers.stream().filter(t -> t.dueNanos <= now).sorted(Comparator.comparingLong(Timer::dueNanos)).toList();
+        timers.removeAll(due);
+        due.forEach(t -> t.task.run());
+    }
+
+    private record Timer(long dueNanos, Runnable task) {
+    }
+
+    /** The client's world: a {@link WsClient} per connection, the text as a string, and failures as test failures. */
+    private final class Peer implements Transport, Document, Listener {
+        @Override
+        public boolean send(ClientMessage message) {
+            if (ws == null) {
+                return false;
+            }
+            try {
+                ws.send(CODEC.encode(message));
+                return true;
+            } catch (RuntimeException connectionLost) {
+                return false; // pump notices the close
+            }
+        }
+
+        @Override
+        public void connect() {
+            disconnect();
+            try {
+                ws = WsClient.connect(room);
+            } catch (RuntimeException e) {
+                connectFailure = e;
+                client.closed(1006, String.valueOf(e));
+                return;
+            }
+            client.opened();
+        }
+
+        @Override
+        public void disconnect() {
+            if (ws != null) {
+                ws.close();
+                ws = null;
+            }
+        }
+
+        @Override
+        public void reset(String text) {
+            doc = text;
         }
 
         @Override
         public void applyRemote(TextOperation op) {
             doc = op.apply(doc);
+        }
+
+        @Override
+        public void notice(Notice notice) {
+            if (notice.code() == null) { // the server's refusals are in errors(); this is the client finding itself out of step
+                throw new AssertionError(clientId + ": " + notice);
+            }
         }
     }
 }
