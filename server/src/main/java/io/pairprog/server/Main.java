@@ -2,6 +2,7 @@ package io.pairprog.server;
 
 import io.pairprog.protocol.CloseCodes;
 import io.pairprog.protocol.MessageCodec;
+import io.pairprog.server.cluster.Leases;
 import io.pairprog.server.history.RoomHistory;
 import io.pairprog.server.http.RestApplication;
 import io.pairprog.server.ops.DotEnv;
@@ -15,12 +16,15 @@ import io.pairprog.server.ops.Reasons;
 import io.pairprog.server.ops.ServerMetrics;
 import io.pairprog.server.room.CatchUpPool;
 import io.pairprog.server.room.GroupCommit;
+import io.pairprog.server.room.Ownership;
 import io.pairprog.server.room.RoomRegistry;
 import io.pairprog.server.store.ClientBindingStore;
 import io.pairprog.server.store.Database;
 import io.pairprog.server.store.OperationLog;
+import io.pairprog.server.store.RoomLeases;
 import io.pairprog.server.store.RoomStore;
 import io.pairprog.server.store.RoomTexts;
+import io.pairprog.server.ws.Forwarding;
 import io.pairprog.server.ws.WebSockets;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -60,6 +64,8 @@ public final class Main {
     private final Database database;
     private final ServerMetrics metrics;
     private final ServerConfig config;
+    /** Null on the embedded database, which no other node can share. */
+    private final Leases leases;
 
     private Main(ServerConfig config) {
         this.config = config;
@@ -70,9 +76,17 @@ public final class Main {
         commits = new GroupCommit(database, config.commitBatch(), metrics.roomObserver());
         OperationLog operationLog = new OperationLog(database);
         catchUps = new CatchUpPool(CATCH_UP_THREADS);
+        // On PostgreSQL other nodes may share the database: each room is served by the node holding its lease.
+        leases = config.database().isPostgres()
+                ? new Leases(new RoomLeases(database), config.cluster().nodeId(), config.cluster().leaseMillis())
+                : null;
         rooms = new RoomRegistry(roomStore, operationLog, new ClientBindingStore(database), commits, codec,
-                config.roomLimits(), catchUps);
-        WebSockets webSockets = new WebSockets(rooms, codec, config.connectionLimits());
+                config.roomLimits(), catchUps, leases != null ? leases : Ownership.SOLE);
+        if (leases != null) {
+            leases.serve(rooms);
+        }
+        WebSockets webSockets = new WebSockets(rooms, codec, config.connectionLimits(),
+                leases != null ? new Forwarding(leases::secret) : Forwarding.none());
         metrics.watch(webSockets, rooms);
         ResourceConfig rest = RestApplication.create(roomStore,
                 new RoomHistory(operationLog, new RoomTexts(database)), rooms, config.completion());
@@ -120,7 +134,14 @@ public final class Main {
             if (setupFailure != null) {
                 throw setupFailure;
             }
-            main.startInOrder(main.commits, main.catchUps, main.web);
+            main.startInOrder(main.commits, main.catchUps);
+            if (main.leases != null) {
+                main.startInOrder(main.leases);
+            }
+            main.startInOrder(main.web);
+            if (main.leases != null) {
+                main.leases.listeningAt(config.cluster().publicUrl(config.host(), main.web.port()));
+            }
         } catch (Exception e) {
             main.stop();
             throw e;
@@ -168,13 +189,20 @@ public final class Main {
     }
 
     /**
-     * Stores and acknowledges what was received, then tells every client "going away" (1001) before the
-     * listener and the database close; a client that reconnects to the next server loses nothing.
+     * Stores and acknowledges what was received, hands the rooms over to the other nodes if there are any,
+     * then tells every client "going away" (1001, or "room moved", 1012, to come back at once through
+     * another node) before the listener and the database close; a client that reconnects loses nothing.
      */
     public synchronized void stop() {
         try {
             commits.flush(10_000);
-            rooms.closeAll(CloseCodes.GOING_AWAY, "server shutting down");
+            if (leases != null) {
+                // Other nodes take the rooms at once; the clients, told the room moved, follow without a backoff.
+                leases.releaseAll();
+                rooms.closeAll(CloseCodes.ROOM_MOVED, "server shutting down; the room moved");
+            } else {
+                rooms.closeAll(CloseCodes.GOING_AWAY, "server shutting down");
+            }
             // Let the close frames go out before the listener stops; otherwise clients see 1006.
             rooms.awaitEmpty(2_000);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.pairprog.server;
 
+import io.pairprog.server.cluster.ClusterOptions;
 import io.pairprog.server.ops.EnvironmentDefaults;
 import io.pairprog.server.ops.LogFormat;
 import io.pairprog.server.room.RoomLimits;
@@ -102,6 +103,9 @@ public final class ServerConfig {
     @CommandLine.Mixin
     HttpOptions http;
 
+    @CommandLine.Mixin
+    ClusterOptions cluster;
+
     @Option(names = "--allowed-origins", defaultValue = "", split = ",",
             description = "Other sites whose pages may open WebSockets, e.g. https://app.example.com; * for any. "
                     + "The server's own origin is always allowed (env ALLOWED_ORIGINS).")
@@ -149,6 +153,7 @@ public final class ServerConfig {
             throw invalid("--ping-interval-seconds", pingIntervalSeconds + " is negative");
         }
         http.validate();
+        cluster.validate();
     }
 
     private void atLeast(String option, long value, long min) {
@@ -163,6 +168,10 @@ public final class ServerConfig {
     }
 
     /** The HTTP edge's settings: allowed hosts, timeouts, connection and request limits, the metrics token. */
+    public ClusterOptions cluster() {
+        return cluster;
+    }
+
     public HttpOptions http() {
         return http;
     }

@@ -36,6 +36,12 @@ public final class CloseCodes {
     /** An unexpected server failure ({@link ErrorCode#INTERNAL_ERROR}); clients reconnect with backoff. */
     public static final int INTERNAL_ERROR = 1011;
 
+    /**
+     * The room is now served by another node (this one lost or handed over its lease); reconnect at once,
+     * through any node: the hello from the revision held catches up and unacknowledged edits are resent.
+     */
+    public static final int ROOM_MOVED = 1012;
+
     /** The room id in the WebSocket URL is malformed ({@link ErrorCode#INVALID_ROOM_ID}); do not reconnect. */
     public static final int INVALID_ROOM_ID = 4400;
 
@@ -76,6 +82,7 @@ public final class CloseCodes {
             Map.entry(UNSUPPORTED_DATA, Reconnect.NEVER),
             Map.entry(MESSAGE_TOO_BIG, Reconnect.LATER),
             Map.entry(INTERNAL_ERROR, Reconnect.LATER),
+            Map.entry(ROOM_MOVED, Reconnect.AT_ONCE),
             Map.entry(TRY_AGAIN_LATER, Reconnect.LATER),
             Map.entry(INVALID_ROOM_ID, Reconnect.NEVER),
             Map.entry(PROTOCOL_VIOLATION, Reconnect.LATER),

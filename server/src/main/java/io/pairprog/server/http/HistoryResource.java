@@ -6,6 +6,7 @@ import io.pairprog.protocol.ErrorCode;
 import io.pairprog.server.history.HistoryPage;
 import io.pairprog.server.history.HistoryStep;
 import io.pairprog.server.history.RoomHistory;
+import io.pairprog.server.room.Ownership;
 import io.pairprog.server.room.Room;
 import io.pairprog.server.room.RoomRegistry;
 import io.pairprog.server.store.RoomRecord;
@@ -24,7 +25,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -97,7 +100,14 @@ public final class HistoryResource {
         }
         long n = revisionOf(room, request.revision());
         String target = history.textAt(room, n);
-        CompletableFuture<Room.Restored> outcome = registry.restore(room.id(), target, n, name).orElseThrow(() ->
+        Ownership.Elsewhere[] owner = new Ownership.Elsewhere[1];
+        Optional<CompletableFuture<Room.Restored>> here = registry.restore(room.id(), target, n, name, owner);
+        if (here.isEmpty() && owner[0] != null) {
+            // Another node serves the room: only it may change the text.
+            return OwnerForwarding.post(owner[0].url(), "/rooms/" + room.id() + "/restore", body, json, Restored.class,
+                    Duration.ofSeconds(RESTORE_TIMEOUT_SECONDS + 2));
+        }
+        CompletableFuture<Room.Restored> outcome = here.orElseThrow(() ->
                 new ApiException(404, ErrorCode.ROOM_NOT_FOUND, "no room " + room.id()));
         try {
             Room.Restored done = outcome.get(RESTORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);

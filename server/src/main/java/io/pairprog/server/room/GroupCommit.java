@@ -200,7 +200,8 @@ public final class GroupCommit implements Managed, CommitSink {
                 operations.add(edit.operation());
                 snapshot |= edit.snapshot();
             }
-            batch.add(entry.getKey().id(), operations, edits.get(edits.size() - 1).textAfter(), snapshot);
+            batch.add(entry.getKey().id(), entry.getKey().lease(), operations, edits.get(edits.size() - 1).textAfter(),
+                    snapshot);
         }
         batch.store(database);
     }

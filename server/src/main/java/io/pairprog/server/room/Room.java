@@ -34,6 +34,7 @@ import java.util.function.Consumer;
  */
 public final class Room {
     private final UUID id;
+    private final Long lease;
     private final RoomLimits limits;
     private final RoomStorage storage;
     private final Consumer<Room> onIdle;
@@ -47,9 +48,10 @@ public final class Room {
     private String language;
     private long seedClients;
 
-    Room(RoomRecord record, Map<String, ClientProgress> progress, RoomLimits limits, RoomStorage storage,
+    Room(RoomRecord record, Long lease, Map<String, ClientProgress> progress, RoomLimits limits, RoomStorage storage,
          CommitSink commits, MessageCodec codec, Consumer<Room> onIdle, Executor background) {
         this.id = record.id();
+        this.lease = lease;
         this.language = record.language();
         this.limits = limits;
         this.storage = storage;
@@ -65,6 +67,11 @@ public final class Room {
 
     public UUID id() {
         return id;
+    }
+
+    /** The epoch of the lease this node serves the room under, which fences its commits; null on a single node. */
+    public Long lease() {
+        return lease;
     }
 
     RoomStorage storage() {

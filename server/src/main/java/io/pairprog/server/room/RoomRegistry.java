@@ -1,5 +1,6 @@
 package io.pairprog.server.room;
 
+import io.pairprog.protocol.CloseCodes;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.server.store.ClientBindingStore;
 import io.pairprog.server.store.OperationLog;
@@ -29,10 +30,14 @@ public final class RoomRegistry {
     private final RoomLimits limits;
     private final RoomStorage storage;
     private final Executor background;
+    private final Ownership ownership;
 
-    /** @param background where joining clients are caught up (see {@link CatchUpPool}) */
+    /**
+     * @param background where joining clients are caught up (see {@link CatchUpPool})
+     * @param ownership which rooms this node may serve
+     */
     public RoomRegistry(RoomStore roomStore, OperationLog operationLog, ClientBindingStore bindings, GroupCommit commits,
-                        MessageCodec codec, RoomLimits limits, Executor background) {
+                        MessageCodec codec, RoomLimits limits, Executor background, Ownership ownership) {
         this.roomStore = roomStore;
         this.operationLog = operationLog;
         this.commits = commits;
@@ -40,20 +45,32 @@ public final class RoomRegistry {
         this.limits = limits;
         this.storage = RoomStorage.of(roomStore, operationLog, bindings);
         this.background = background;
+        this.ownership = ownership;
     }
 
     /**
-     * Adds {@code peer} to the room, loading it if needed; empty when no such room exists (joining never
-     * creates a room). Throws {@link io.pairprog.server.store.StoreException} when the store is down.
+     * Where a connection to a room goes: {@code room} here, or the node {@code elsewhere} that serves it;
+     * neither when no such room exists.
      */
-    public Optional<Room> join(UUID roomId, Peer peer, boolean readOnly) {
-        return Optional.ofNullable(rooms.compute(roomId, (id, room) -> {
-            Room joined = room != null ? room : load(id);
+    public record Placement(Room room, Ownership.Elsewhere elsewhere) {
+        static final Placement MISSING = new Placement(null, null);
+    }
+
+    /**
+     * Adds {@code peer} to the room, loading it if needed, when this node serves it (joining never creates
+     * a room). Throws {@link io.pairprog.server.store.StoreException} when the store is down.
+     */
+    public Placement join(UUID roomId, Peer peer, boolean readOnly) {
+        Ownership.Elsewhere[] elsewhere = new Ownership.Elsewhere[1];
+        Room room = rooms.compute(roomId, (id, loaded) -> {
+            Room joined = loaded != null ? loaded : load(id, elsewhere);
             if (joined != null) {
                 joined.join(peer, readOnly);
             }
             return joined;
-        }));
+        });
+        return room != null ? new Placement(room, null)
+                : elsewhere[0] != null ? new Placement(null, elsewhere[0]) : Placement.MISSING;
     }
 
     /** The room a view-only key opens, if any. */
@@ -63,13 +80,13 @@ public final class RoomRegistry {
 
     /**
      * Turns a room's text into {@code target} (see {@link Room#restore}), loading the room if needed;
-     * empty when no such room exists.
+     * empty when no such room exists or, with {@code elsewhere} set, when another node serves it.
      */
     public Optional<CompletableFuture<Room.Restored>> restore(UUID roomId, String target, long restoredRevision,
-                                                              String name) {
+                                                              String name, Ownership.Elsewhere[] elsewhere) {
         List<CompletableFuture<Room.Restored>> outcome = new ArrayList<>(1);
         Room room = rooms.compute(roomId, (id, loaded) -> {
-            Room r = loaded != null ? loaded : load(id);
+            Room r = loaded != null ? loaded : load(id, elsewhere);
             if (r != null) {
                 outcome.add(r.restore(target, restoredRevision, name));
             }
@@ -81,15 +98,58 @@ public final class RoomRegistry {
         return outcome.stream().findFirst();
     }
 
-    private Room load(UUID id) {
-        return roomStore.find(id)
-                .map(record -> new Room(record, operationLog.lastSequences(id), limits, storage, commits, codec,
-                        this::releaseIfIdle, background))
+    /** Loads the room if this node may serve it; else notes in {@code elsewhere} who does, if anybody. */
+    private Room load(UUID id, Ownership.Elsewhere[] elsewhere) {
+        Ownership.Claim claim = ownership.claim(id).orElse(null);
+        if (claim instanceof Ownership.Elsewhere other) {
+            elsewhere[0] = other;
+            return null;
+        }
+        if (!(claim instanceof Ownership.Here here)) {
+            return null;
+        }
+        // Read after the claim: whatever the previous owner stored is there by now.
+        Room room = roomStore.find(id)
+                .map(record -> new Room(record, here.lease(), operationLog.lastSequences(id), limits, storage, commits,
+                        codec, this::releaseIfIdle, background))
                 .orElse(null);
+        if (room != null) {
+            ownership.serving(room);
+        }
+        return room;
     }
 
     void releaseIfIdle(Room room) {
-        rooms.computeIfPresent(room.id(), (id, current) -> current == room && current.isIdle() ? null : current);
+        boolean[] released = new boolean[1];
+        rooms.computeIfPresent(room.id(), (id, current) -> {
+            released[0] = current == room && current.isIdle();
+            return released[0] ? null : current;
+        });
+        if (released[0]) {
+            ownership.left(room);
+        }
+    }
+
+    /**
+     * The room's lease {@code lease} is no longer this node's (it expired while the node was paused or cut
+     * off from the database, and another node may have taken it): the room leaves memory and its clients
+     * are told to reconnect, which brings them to the new owner. Edits still being stored here fail the
+     * lease check and are resent by their senders there.
+     */
+    public void lost(UUID roomId, long lease) {
+        Room[] gone = new Room[1];
+        rooms.computeIfPresent(roomId, (id, current) -> {
+            gone[0] = Long.valueOf(lease).equals(current.lease()) ? current : null;
+            return gone[0] != null ? null : current;
+        });
+        if (gone[0] != null) {
+            gone[0].closeAll(CloseCodes.ROOM_MOVED, "the room moved to another server; reconnect");
+        }
+    }
+
+    /** The rooms in memory now. */
+    public List<Room> serving() {
+        return new ArrayList<>(rooms.values());
     }
 
     /** The room if it is in memory now. */

@@ -43,14 +43,16 @@ public final class CommitBatch {
      */
     private static final String ONE_STATEMENT = """
             WITH input AS (
-                SELECT a.id, a.from_revision, a.to_revision, a.added, t.code
+                SELECT a.id, a.from_revision, a.to_revision, a.added, a.lease, t.code
                 FROM json_to_recordset(?::json)
-                         AS a(i bigint, id uuid, from_revision bigint, to_revision bigint, added bigint)
+                         AS a(i bigint, id uuid, from_revision bigint, to_revision bigint, added bigint, lease bigint)
                 JOIN unnest(ARRAY[%s]::text[]) WITH ORDINALITY AS t(code, i) USING (i)
             ), advanced AS (
                 UPDATE rooms AS r SET revision = a.to_revision, updated_at = ?, stored_chars = r.stored_chars + a.added
                 FROM input AS a
                 WHERE r.id = a.id AND r.revision = a.from_revision
+                  AND (a.lease IS NULL
+                       OR EXISTS (SELECT 1 FROM room_leases l WHERE l.room_id = a.id AND l.epoch = a.lease))
                 RETURNING r.id, a.to_revision, a.code
             ), logged AS (
                 INSERT INTO operations (room_id, revision, client_id, client_seq, operation, created_at, author,
@@ -74,7 +76,8 @@ public final class CommitBatch {
     private static final int SHARED_STATEMENTS = 64;
     private static final Map<Integer, String> STATEMENTS = new ConcurrentHashMap<>();
 
-    private record RoomWrite(UUID roomId, List<LoggedOperation> ops, String textAfter, boolean snapshotDue) {
+    private record RoomWrite(UUID roomId, Long lease, List<LoggedOperation> ops, String textAfter,
+                             boolean snapshotDue) {
         long fromRevision() {
             return ops.get(0).revision() - 1;
         }
@@ -107,7 +110,16 @@ public final class CommitBatch {
      * caller hands over a list it no longer changes.
      */
     public void add(UUID roomId, List<LoggedOperation> ops, String textAfter, boolean snapshotDue) {
-        rooms.add(new RoomWrite(roomId, ops, textAfter, snapshotDue));
+        add(roomId, null, ops, textAfter, snapshotDue);
+    }
+
+    /**
+     * The same, fenced: stored only while the room's lease ({@link RoomLeases}) still has epoch
+     * {@code lease}, else the whole batch is a {@link StoreException.Kind#CONFLICT} like a lost revision race.
+     * Null stores unfenced (a single node on the embedded store, which no other process can open).
+     */
+    public void add(UUID roomId, Long lease, List<LoggedOperation> ops, String textAfter, boolean snapshotDue) {
+        rooms.add(new RoomWrite(roomId, lease, ops, textAfter, snapshotDue));
     }
 
     /** The same, with a snapshot when these operations alone call for one (the room's own count starts here). */
@@ -175,6 +187,7 @@ public final class CommitBatch {
             json.writeNumberField("from_revision", room.fromRevision());
             json.writeNumberField("to_revision", room.toRevision());
             json.writeNumberField("added", room.addedChars());
+            json.writeObjectField("lease", room.lease());
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -7,6 +7,7 @@ import io.pairprog.protocol.MessageCodec;
 import io.pairprog.protocol.ProtocolException;
 import io.pairprog.protocol.ServerMessage;
 import io.pairprog.server.ops.LogIds;
+import io.pairprog.server.room.Ownership;
 import io.pairprog.server.room.Room;
 import io.pairprog.server.room.RoomIds;
 import io.pairprog.server.room.RoomRegistry;
@@ -39,14 +40,19 @@ public final class RoomEndpoint extends Endpoint {
     private final MessageCodec codec;
     private final ConnectionGuard guard;
     private final RateLimiter rate;
+    private final Forwarding forwarding;
     private SessionPeer peer;
     private String address;
-    private Room room;
+    private volatile Room room;
+    private volatile Upstream upstream;
+    /** The client's connection has closed (guarded by this). */
+    private boolean gone;
     private String clientId;
     private Mailbox mailbox;
 
-    RoomEndpoint(RoomRegistry registry, MessageCodec codec, ConnectionGuard guard) {
+    RoomEndpoint(RoomRegistry registry, MessageCodec codec, ConnectionGuard guard, Forwarding forwarding) {
         this.registry = registry;
+        this.forwarding = forwarding;
         this.codec = codec;
         this.guard = guard;
         this.rate = new RateLimiter(guard.limits().maxMessagesPerSecond(), System.nanoTime());
@@ -60,7 +66,10 @@ public final class RoomEndpoint extends Endpoint {
             refuse(ErrorCode.FORBIDDEN_ORIGIN, "pages from this origin may not connect", CloseCodes.FORBIDDEN_ORIGIN);
             return;
         }
-        String remote = session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : null;
+        String forwarded = forwarding.forwardedAddress((String) handshake.get(WebSockets.CLIENT_ADDRESS),
+                (String) handshake.get(WebSockets.NODE_SECRET));
+        String remote = forwarded != null ? forwarded
+                : session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : null;
         if (!guard.admit(remote == null ? "unknown" : remote)) {
             refuse(ErrorCode.TOO_MANY_CONNECTIONS, "too many connections from your address",
                     CloseCodes.TOO_MANY_CONNECTIONS);
@@ -69,29 +78,89 @@ public final class RoomEndpoint extends Endpoint {
         address = remote == null ? "unknown" : remote;
         guard.opened(peer);
         session.addMessageHandler(PongMessage.class, pong -> peer.heard());
+        // What the client sends waits here until its room is found (here or on another node), and while a
+        // hello is answered: at most two messages of the largest size.
+        mailbox = new Mailbox(this::route, 2L * guard.limits().maxMessageBytes());
+        mailbox.pause();
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data -> refuse(
+                ErrorCode.MALFORMED_MESSAGE, "binary frames are not part of the protocol", CloseCodes.UNSUPPORTED_DATA));
         String viewId = session.getPathParameters().get(WebSockets.VIEW_ID);
         boolean readOnly = viewId != null;
+        Optional<UUID> roomId;
         try {
-            Optional<UUID> roomId = readOnly ? roomOfView(viewId) : roomOf(session.getPathParameters().get("roomId"));
-            if (roomId.isEmpty()) {
-                return;
-            }
-            room = registry.join(roomId.get(), peer, readOnly).orElse(null);
-            if (room == null) {
-                refuse(ErrorCode.ROOM_NOT_FOUND, readOnly ? "no room has this view link" : "no room " + roomId.get(),
-                        CloseCodes.ROOM_NOT_FOUND);
-                return;
-            }
+            roomId = readOnly ? roomOfView(viewId) : roomOf(session.getPathParameters().get("roomId"));
+        } catch (StoreException e) {
+            log.warn("a view link could not be looked up: {}", e.getMessage());
+            refuse(ErrorCode.STORE_UNAVAILABLE, "the database is unavailable; try again", CloseCodes.TRY_AGAIN_LATER);
+            return;
+        }
+        roomId.ifPresent(id -> place(session, id, readOnly, System.nanoTime() + Forwarding.MAX_WAIT_MILLIS * 1_000_000));
+    }
+
+    /**
+     * Joins the room here if this node serves it, else carries the connection on to the node that does.
+     * When that node cannot be reached (it may have just died, its lease not yet run out), tries again
+     * until the room has an owner or {@code deadline} passes.
+     */
+    private void place(Session session, UUID roomId, boolean readOnly, long deadline) {
+        RoomRegistry.Placement placement;
+        try {
+            placement = registry.join(roomId, peer, readOnly);
         } catch (StoreException e) {
             log.warn("join of {} failed: {}", readOnly ? "a view link" : "a room", e.getMessage());
             refuse(ErrorCode.STORE_UNAVAILABLE, "the database is unavailable; try again", CloseCodes.TRY_AGAIN_LATER);
             return;
         }
-        // While a hello is answered, what the client sends next waits: at most two messages of the largest size.
-        mailbox = new Mailbox(this::onMessage, 2L * guard.limits().maxMessageBytes());
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
-        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data -> refuse(
-                ErrorCode.MALFORMED_MESSAGE, "binary frames are not part of the protocol", CloseCodes.UNSUPPORTED_DATA));
+        if (placement.room() != null) {
+            synchronized (this) {
+                room = placement.room();
+                if (gone) {
+                    room.leave(peer); // closed while this join was on its way
+                    return;
+                }
+            }
+            mailbox.resume();
+        } else if (placement.elsewhere() != null) {
+            Ownership.Elsewhere owner = placement.elsewhere();
+            Upstream.open(forwarding, Forwarding.target(owner.url(), session.getRequestURI()), address, peer)
+                    .whenComplete((up, failure) -> {
+                        if (failure == null) {
+                            forwardTo(up);
+                        } else if (System.nanoTime() - deadline < 0 && session.isOpen()) {
+                            log.debug("room's node {} unreachable ({}); trying again", owner.url(), failure.toString());
+                            forwarding.after(Math.max(100, Math.min(owner.millisLeft() + 50, 1_000)),
+                                    () -> place(session, roomId, readOnly, deadline));
+                        } else {
+                            refuse(ErrorCode.STORE_UNAVAILABLE, "the server of this room cannot be reached; try again",
+                                    CloseCodes.TRY_AGAIN_LATER);
+                        }
+                    });
+        } else {
+            refuse(ErrorCode.ROOM_NOT_FOUND, readOnly ? "no room has this view link" : "no room " + roomId,
+                    CloseCodes.ROOM_NOT_FOUND);
+        }
+    }
+
+    private void forwardTo(Upstream up) {
+        synchronized (this) {
+            if (gone) {
+                up.close();
+                return;
+            }
+            upstream = up;
+        }
+        mailbox.resume();
+    }
+
+    /** A message whose turn has come: to the room here, or on to its node. */
+    private void route(String text) {
+        Upstream up = upstream;
+        if (up != null) {
+            up.send(text);
+        } else {
+            onMessage(text);
+        }
     }
 
     private Optional<UUID> roomOf(String roomId) {
@@ -201,8 +270,18 @@ public final class RoomEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
-        if (room != null) {
-            room.leave(peer);
+        Room joined;
+        Upstream up;
+        synchronized (this) {
+            gone = true;
+            joined = room;
+            up = upstream;
+        }
+        if (joined != null) {
+            joined.leave(peer);
+        }
+        if (up != null) {
+            up.close();
         }
         if (address != null) {
             guard.closed(peer);

@@ -18,6 +18,9 @@ public final class WebSockets {
     /** Handshake headers, kept in the session's user properties for {@link RoomEndpoint#onOpen}. */
     static final String ORIGIN = "pairprog.origin";
     static final String HOST = "pairprog.host";
+    /** A forwarding node's headers (see {@link Forwarding}). */
+    static final String CLIENT_ADDRESS = "pairprog.client-address";
+    static final String NODE_SECRET = "pairprog.node-secret";
     /** The path parameter of view-only connections. */
     static final String VIEW_ID = "viewId";
 
@@ -25,9 +28,11 @@ public final class WebSockets {
     private final RoomRegistry registry;
     private final MessageCodec codec;
     private final ConnectionGuard guard;
+    private final Forwarding forwarding;
 
-    public WebSockets(RoomRegistry registry, MessageCodec codec, ConnectionLimits limits) {
+    public WebSockets(RoomRegistry registry, MessageCodec codec, ConnectionLimits limits, Forwarding forwarding) {
         this.registry = registry;
+        this.forwarding = forwarding;
         this.codec = codec;
         this.guard = new ConnectionGuard(limits);
         // The engine buffer bounds one network read, not one message, so it stays generous; the message
@@ -57,7 +62,7 @@ public final class WebSockets {
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
                     public <T> T getEndpointInstance(Class<T> endpointClass) {
-                        return endpointClass.cast(new RoomEndpoint(registry, codec, guard));
+                        return endpointClass.cast(new RoomEndpoint(registry, codec, guard, forwarding));
                     }
 
                     @Override
@@ -66,6 +71,8 @@ public final class WebSockets {
                         Map<String, Object> properties = config.getUserProperties();
                         properties.put(ORIGIN, first(request.getHeaders(), "Origin"));
                         properties.put(HOST, first(request.getHeaders(), "Host"));
+                        properties.put(CLIENT_ADDRESS, first(request.getHeaders(), Forwarding.CLIENT_ADDRESS));
+                        properties.put(NODE_SECRET, first(request.getHeaders(), Forwarding.NODE_SECRET));
                     }
                 })
                 .build();
@@ -82,6 +89,7 @@ public final class WebSockets {
         }
         Thread.sleep(50); // the last close frame's write
         guard.stop();
+        forwarding.stop();
         container.stop();
     }
 

@@ -52,7 +52,7 @@ class CatchUpTest {
         batch.store(database);
         RoomRecord record = rooms.find(created.id()).orElseThrow();
         OperationLog log = new OperationLog(database);
-        room = new Room(record, log.lastSequences(record.id()), new RoomLimits(1 << 20, 100),
+        room = new Room(record, null, log.lastSequences(record.id()), new RoomLimits(1 << 20, 100),
                 RoomStorage.of(rooms, log, new ClientBindingStore(database)), edit -> { }, CODEC, r -> { },
                 Runnable::run);
     }

@@ -103,7 +103,7 @@ class GroupCommitTest {
     /** A room of its own with one OT client that says hello and types "hi"; its edit joins the batch. */
     private Recorder typeOneEdit(RoomRecord record) {
         OperationLog log = new OperationLog(database);
-        Room room = new Room(record, log.lastSequences(record.id()), new RoomLimits(1 << 20, 100),
+        Room room = new Room(record, null, log.lastSequences(record.id()), new RoomLimits(1 << 20, 100),
                 RoomStorage.of(rooms, log, new ClientBindingStore(database)), batch::add, CODEC, r -> { }, Runnable::run);
         Recorder client = new Recorder();
         client.room = room;

@@ -83,7 +83,7 @@ final class SimulatedNetwork {
             }
         };
         // Catch-ups run at once, on the simulation's one thread, in the order of its events.
-        this.room = new Room(record, log.lastSequences(record.id()), new RoomLimits(1 << 20, historyWindow), counted,
+        this.room = new Room(record, null, log.lastSequences(record.id()), new RoomLimits(1 << 20, historyWindow), counted,
                 toCommit::add, CODEC, r -> { }, Runnable::run);
     }
 

@@ -29,7 +29,9 @@ public final class OtPeer implements AutoCloseable {
     private static final MessageCodec CODEC = new MessageCodec();
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
 
-    private final URI room;
+    /** Where each connection goes: the next of these each time, as a client spread over several nodes. */
+    private final List<URI> addresses;
+    private int connections;
     private final String clientId;
     private final List<ServerMessage.Error> errors = new ArrayList<>();
     private final List<Timer> timers = new ArrayList<>();
@@ -39,8 +41,9 @@ public final class OtPeer implements AutoCloseable {
     /** Why the last connect failed (the server is down), for {@link #reconnect()} to throw. */
     private RuntimeException connectFailure;
 
-    private OtPeer(URI room, String clientId) {
-        this.room = room;
+    private OtPeer(List<URI> addresses, int first, String clientId) {
+        this.addresses = List.copyOf(addresses);
+        this.connections = first;
         this.clientId = clientId;
         Peer peer = new Peer();
         this.client = new RoomClient(n -> n == 0 ? clientId : clientId + "-r" + n, clientId, false, peer,
@@ -54,7 +57,15 @@ public final class OtPeer implements AutoCloseable {
 
     /** The same, for a room at any WebSocket address (e.g. a server started as a separate process). */
     public static OtPeer join(URI room, String clientId) {
-        OtPeer peer = new OtPeer(room, clientId);
+        return join(List.of(room), 0, clientId);
+    }
+
+    /**
+     * The same for a room served by several nodes: connects to {@code addresses[first]}, and each
+     * reconnect to the next address, as a client behind a round-robin balancer or with a node list does.
+     */
+    public static OtPeer join(List<URI> addresses, int first, String clientId) {
+        OtPeer peer = new OtPeer(addresses, first, clientId);
         peer.client.start();
         peer.awaitJoined();
         return peer;
@@ -155,6 +166,11 @@ public final class OtPeer implements AutoCloseable {
         return errors;
     }
 
+    /** Whether a connection is open now (joined or joining). */
+    public boolean hasConnection() {
+        return ws != null;
+    }
+
     public WsClient socket() {
         return ws;
     }
@@ -229,7 +245,7 @@ public final class OtPeer implements AutoCloseable {
         public void connect() {
             disconnect();
             try {
-                ws = WsClient.connect(room);
+                ws = WsClient.connect(addresses.get(connections++ % addresses.size()));
             } catch (RuntimeException e) {
                 connectFailure = e;
                 client.closed(1006, String.valueOf(e));

@@ -80,6 +80,23 @@ public final class ServerProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** SIGSTOP: the process stops dead, as in a long GC pause or a frozen VM; {@link #resume()} continues it. */
+    public void pause() throws Exception {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " failed");
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no flush, like a crash or the OOM killer. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

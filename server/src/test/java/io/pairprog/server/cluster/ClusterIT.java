@@ -1,0 +1,115 @@
+package io.pairprog.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pairprog.server.store.LoggedOperation;
+import io.pairprog.server.support.Nodes;
+import io.pairprog.server.support.OtPeer;
+import io.pairprog.server.support.ServerProcess;
+import io.pairprog.server.support.TestDatabases;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three nodes (real processes) on one PostgreSQL database, OT clients spread over them in one room, typing
+ * at random. The node that owns the room is killed with SIGKILL again and again ({@code
+ * -Dpairprog.cluster.kills=N}, 5 by default): its clients move to the other nodes, the room gets a new
+ * owner once the lease runs out, and nothing acknowledged is lost, nothing is stored twice, revisions have
+ * no gap, and every client, every node and the store end with the same text.
+ */
+class ClusterIT {
+    private static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final String[] OPTIONS = {"--max-messages-per-second", "10000", "--lease-millis", "2000"};
+
+    @Test
+    void clientsOnDifferentNodesConvergeAndAKilledOwnerLosesNothing() throws Exception {
+        int kills = Integer.getInteger("pairprog.cluster.kills", 5);
+        long seed = Long.getLong("pairprog.seed", System.nanoTime());
+        Random random = new Random(seed);
+        try (Nodes nodes = Nodes.start(3, OPTIONS)) {
+            String room = nodes.createRoom(0);
+            List<OtPeer> peers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                peers.add(OtPeer.join(nodes.roomOnEachNode(room), i % 3, "peer-" + i));
+            }
+            type(peers, random, 150);
+            settle(peers, nodes, room, seed);
+
+            List<Long> failovers = new ArrayList<>();
+            for (int round = 0; round < kills; round++) {
+                int owner = nodes.owner(room);
+                assertThat(owner).as("seed=" + seed + ": some node owns the room").isNotNegative();
+                ServerProcess victim = nodes.node(owner);
+                long killed = System.nanoTime();
+                victim.kill();
+                type(peers, random, 30); // typing goes on; the owner's clients move
+                failovers.add(awaitAllJoined(peers, killed, seed));
+                victim.start();
+                type(peers, random, 80);
+            }
+            settle(peers, nodes, room, seed);
+            verifyLog(room, nodes, seed);
+            System.out.printf("cluster: %d kills, failover (kill until every client joined again) ms: %s%n", kills,
+                    failovers.stream().map(n -> Long.toString(n / 1_000_000)).collect(Collectors.joining(", ")));
+            peers.forEach(OtPeer::close);
+        }
+    }
+
+    /** Random edits by random peers, everyone reading what arrives meanwhile. */
+    static void type(List<OtPeer> peers, Random random, int edits) throws InterruptedException {
+        for (int i = 0; i < edits; i++) {
+            peers.get(random.nextInt(peers.size())).randomEdit(random);
+            for (OtPeer peer : peers) {
+                peer.pump(Duration.ZERO);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Pumps until every peer is joined again; returns the nanoseconds since {@code since}. */
+    private static long awaitAllJoined(List<OtPeer> peers, long since, long seed) {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (!peers.stream().allMatch(OtPeer::isConnected)) {
+            assertThat(System.nanoTime()).as("seed=" + seed + ": every client joined again").isLessThan(deadline);
+            peers.forEach(peer -> peer.pump(Duration.ofMillis(5)));
+        }
+        return System.nanoTime() - since;
+    }
+
+    /** Everything acknowledged; every peer and every node has the stored text. */
+    static void settle(List<OtPeer> peers, Nodes nodes, String room, long seed) {
+        for (OtPeer peer : peers) {
+            peer.settle(SETTLE);
+        }
+        long head = nodes.room(0, room).get("revision").asLong();
+        String stored = nodes.room(0, room).get("code").asText();
+        for (int n = 0; n < nodes.size(); n++) {
+            if (nodes.node(n).isAlive()) {
+                assertThat(nodes.room(n, room).get("code").asText()).as("seed=" + seed + ": node " + n).isEqualTo(stored);
+            }
+        }
+        for (OtPeer peer : peers) {
+            peer.pumpUntilRevision(head, SETTLE);
+            assertThat(peer.doc()).as("seed=" + seed + ": a client's text").isEqualTo(stored);
+        }
+    }
+
+    /** Revisions 1..head without a gap; each client's edits stored once each, in order. */
+    static void verifyLog(String room, Nodes nodes, long seed) {
+        long head = nodes.room(0, room).get("revision").asLong();
+        List<LoggedOperation> log = TestDatabases.postgresLog(room);
+        assertThat(log).extracting(LoggedOperation::revision).as("seed=" + seed + ": no gap in revisions")
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, head).boxed().toList());
+        Map<String, List<Long>> seqs = log.stream().collect(Collectors.groupingBy(LoggedOperation::clientId,
+                Collectors.mapping(LoggedOperation::clientSeq, Collectors.toList())));
+        seqs.forEach((client, list) -> assertThat(list).as("seed=" + seed + ": " + client
+                + " — every edit stored once, none lost").containsExactlyElementsOf(
+                LongStream.rangeClosed(1, list.size()).boxed().toList()));
+    }
+}
