@@ -190,19 +190,16 @@ public final class Main {
 
     /**
      * Stores and acknowledges what was received, hands the rooms over to the other nodes if there are any,
-     * then tells every client "going away" (1001, or "room moved", 1012, to come back at once through
-     * another node) before the listener and the database close; a client that reconnects loses nothing.
+     * then tells every client "going away" (1001) before the listener and the database close; a client
+     * that reconnects, to this server once it is back or through another node, loses nothing.
      */
     public synchronized void stop() {
         try {
             commits.flush(10_000);
-            if (leases != null) {
-                // Other nodes take the rooms at once; the clients, told the room moved, follow without a backoff.
-                leases.releaseAll();
-                rooms.closeAll(CloseCodes.ROOM_MOVED, "server shutting down; the room moved");
-            } else {
-                rooms.closeAll(CloseCodes.GOING_AWAY, "server shutting down");
+            if (leases != null && started.contains(leases)) {
+                leases.releaseAll(); // other nodes take the rooms at once, as the clients come back through them
             }
+            rooms.closeAll(CloseCodes.GOING_AWAY, "server shutting down");
             // Let the close frames go out before the listener stops; otherwise clients see 1006.
             rooms.awaitEmpty(2_000);
         } catch (InterruptedException e) {
