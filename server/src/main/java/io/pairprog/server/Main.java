@@ -85,8 +85,11 @@ public final class Main {
         if (leases != null) {
             leases.serve(rooms);
         }
-        WebSockets webSockets = new WebSockets(rooms, codec, config.connectionLimits(),
-                leases != null ? new Forwarding(leases::secret) : Forwarding.none());
+        Forwarding forwarding = leases != null ? new Forwarding(leases::secret) : Forwarding.none();
+        if (leases != null) {
+            forwarding.watch(leases::owners, Math.max(100, leases.ttlMillis() / 3));
+        }
+        WebSockets webSockets = new WebSockets(rooms, codec, config.connectionLimits(), forwarding);
         metrics.watch(webSockets, rooms);
         ResourceConfig rest = RestApplication.create(roomStore,
                 new RoomHistory(operationLog, new RoomTexts(database)), rooms, config.completion());

@@ -91,6 +91,15 @@ public final class Leases implements Ownership, Managed {
         }
     }
 
+    /** Who serves each of these rooms now (for connections forwarded to them); rooms without an owner are left out. */
+    public Map<UUID, String> owners(Set<UUID> rooms) {
+        return store.owners(rooms);
+    }
+
+    public long ttlMillis() {
+        return ttlMillis;
+    }
+
     /** The nodes' shared secret (see {@link io.pairprog.server.ws.Forwarding}); null before {@link #start}. */
     public String secret() {
         return secret;

@@ -2,6 +2,8 @@ package io.pairprog.server.store;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -86,6 +88,19 @@ public final class RoomLeases {
     public Optional<Elsewhere> owner(UUID roomId) {
         return database.queryOne(OWNER, statement -> statement.setObject(1, roomId),
                 row -> new Elsewhere(row.getString(1), row.getString(2), row.getLong(3)));
+    }
+
+    /** The address of the node serving each of {@code roomIds} now; rooms without a live lease are left out. */
+    public Map<UUID, String> owners(Collection<UUID> roomIds) {
+        if (roomIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> owners = new HashMap<>();
+        database.inAutoCommit(connection -> Database.query(connection,
+                "SELECT room_id, node_url FROM room_leases WHERE room_id = ANY(?) AND expires_at > now()",
+                statement -> statement.setArray(1, connection.createArrayOf("uuid", roomIds.toArray())),
+                row -> owners.put(row.getObject(1, UUID.class), row.getString(2))));
+        return owners;
     }
 
     /** Extends the given leases (room to epoch) that are still this node's; returns the rooms extended. */

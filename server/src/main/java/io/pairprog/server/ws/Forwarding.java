@@ -1,15 +1,23 @@
 package io.pairprog.server.ws;
 
+import io.pairprog.protocol.CloseCodes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How a node hands a connection to the node that serves its room: one WebSocket per client to the same
@@ -17,6 +25,7 @@ import java.util.function.Supplier;
  * per-address limits see the client, not the forwarding node.
  */
 public final class Forwarding {
+    private static final Logger log = LoggerFactory.getLogger(Forwarding.class);
     /** Handshake headers of a forwarded connection. */
     static final String CLIENT_ADDRESS = "X-Pairprog-Client-Address";
     static final String NODE_SECRET = "X-Pairprog-Node-Secret";
@@ -26,11 +35,17 @@ public final class Forwarding {
     static final long MAX_WAIT_MILLIS = 10_000;
 
     private final Supplier<String> secret;
-    private final ExecutorService retries = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "forward-retry");
+    /** Retries and the owner watch; both may wait on the database, never on a WebSocket thread. */
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
+        Thread thread = new Thread(r, "forwarding");
         thread.setDaemon(true);
         return thread;
     });
+    /** Each forwarded connection, by the room and the node it goes to. */
+    private final Map<Upstream, Route> routes = new ConcurrentHashMap<>();
+
+    private record Route(UUID room, String ownerUrl) {
+    }
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
     /** @param secret the nodes' shared secret, read once the database is open; null while there is none */
@@ -71,11 +86,48 @@ public final class Forwarding {
 
     /** Runs {@code work} after {@code millis}, off the WebSocket threads (it may wait on the database). */
     void after(long millis, Runnable work) {
-        Executor delayed = java.util.concurrent.CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, retries);
-        delayed.execute(work);
+        timer.schedule(work, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Every {@code periodMillis}, asks {@code owners} who serves the rooms of the forwarded connections
+     * now, and moves each connection whose room has another owner, or none: the node it goes to may be
+     * paused or cut off while its lease ran out, and would hold its clients until it came back.
+     */
+    public void watch(Function<Set<UUID>, Map<UUID, String>> owners, long periodMillis) {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                check(owners);
+            } catch (RuntimeException e) {
+                log.warn("checking the owners of forwarded rooms failed: {}", e.getMessage());
+            }
+        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void check(Function<Set<UUID>, Map<UUID, String>> owners) {
+        if (routes.isEmpty()) {
+            return;
+        }
+        Set<UUID> rooms = new HashSet<>();
+        routes.values().forEach(route -> rooms.add(route.room()));
+        Map<UUID, String> now = owners.apply(rooms);
+        routes.forEach((upstream, route) -> {
+            if (!route.ownerUrl().equals(now.get(route.room()))) {
+                routes.remove(upstream);
+                upstream.abandon(CloseCodes.ROOM_MOVED, "the room moved to another server; reconnect");
+            }
+        });
+    }
+
+    void track(Upstream upstream, UUID room, String ownerUrl) {
+        routes.put(upstream, new Route(room, ownerUrl));
+    }
+
+    void untrack(Upstream upstream) {
+        routes.remove(upstream);
     }
 
     void stop() {
-        retries.shutdownNow();
+        timer.shutdownNow();
     }
 }

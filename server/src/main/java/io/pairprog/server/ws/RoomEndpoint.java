@@ -126,6 +126,7 @@ public final class RoomEndpoint extends Endpoint {
             Upstream.open(forwarding, Forwarding.target(owner.url(), session.getRequestURI()), address, peer)
                     .whenComplete((up, failure) -> {
                         if (failure == null) {
+                            forwarding.track(up, roomId, owner.url());
                             forwardTo(up);
                         } else if (System.nanoTime() - deadline < 0 && session.isOpen()) {
                             log.debug("room's node {} unreachable ({}); trying again", owner.url(), failure.toString());
@@ -145,6 +146,7 @@ public final class RoomEndpoint extends Endpoint {
     private void forwardTo(Upstream up) {
         synchronized (this) {
             if (gone) {
+                forwarding.untrack(up);
                 up.close();
                 return;
             }
@@ -281,6 +283,7 @@ public final class RoomEndpoint extends Endpoint {
             joined.leave(peer);
         }
         if (up != null) {
+            forwarding.untrack(up);
             up.close();
         }
         if (address != null) {

@@ -64,6 +64,15 @@ final class Upstream implements WebSocket.Listener {
                 .exceptionally(failure(e -> socket.abort()));
     }
 
+    /** The room's node is no longer its owner: the client goes (to come back through its new one), and so does this. */
+    void abandon(int code, String reason) {
+        synchronized (this) {
+            closed = true;
+        }
+        client.close(code, reason);
+        socket.abort();
+    }
+
     private static <T> java.util.function.Function<Throwable, T> failure(Consumer<Throwable> handler) {
         return e -> {
             handler.accept(e);

@@ -61,6 +61,44 @@ class ClusterIT {
         }
     }
 
+    @Test
+    void anOwnerPausedPastItsLeaseStoresNothingMoreAndItsClientsMove() throws Exception {
+        long seed = Long.getLong("pairprog.seed", System.nanoTime());
+        Random random = new Random(seed);
+        try (Nodes nodes = Nodes.start(2, OPTIONS)) {
+            String room = nodes.createRoom(0);
+            List<java.net.URI> addresses = nodes.roomOnEachNode(room);
+            OtPeer ada = OtPeer.join(addresses, 0, "ada"); // first, so node 0 owns the room
+            OtPeer bob = OtPeer.join(List.of(addresses.get(1)), 0, "bob"); // forwarded by node 1 to node 0
+            List<OtPeer> both = List.of(ada, bob);
+            type(both, random, 40);
+            settle(both, nodes, room, seed);
+            assertThat(nodes.owner(room)).isZero();
+
+            nodes.node(0).pause(); // a stop-the-world pause far longer than the lease
+            long paused = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                ada.randomEdit(random); // waits in node 0's socket buffer
+                bob.randomEdit(random);
+                Thread.sleep(20);
+            }
+            bob.settle(SETTLE); // node 1 saw the lease run out, moved Bob, took the room and stored his edits
+            long bobBack = System.nanoTime() - paused;
+            assertThat(nodes.owner(room)).as("seed=" + seed + ": node 1 owns the room now").isEqualTo(1);
+            long storedWhilePaused = nodes.room(1, room).get("revision").asLong();
+
+            nodes.node(0).resume(); // it finds its lease gone: commits nothing, moves Ada
+            settle(both, nodes, room, seed);
+            verifyLog(room, nodes, seed);
+            assertThat(nodes.node(0).output()).contains("lost the lease of room");
+            assertThat(nodes.owner(room)).as("the room stayed with node 1").isEqualTo(1);
+            assertThat(nodes.room(1, room).get("revision").asLong()).isGreaterThan(storedWhilePaused);
+            System.out.printf("cluster: a client of a paused owner's room was served again after %d ms%n",
+                    bobBack / 1_000_000);
+            both.forEach(OtPeer::close);
+        }
+    }
+
     /** Random edits by random peers, everyone reading what arrives meanwhile. */
     static void type(List<OtPeer> peers, Random random, int edits) throws InterruptedException {
         for (int i = 0; i < edits; i++) {
