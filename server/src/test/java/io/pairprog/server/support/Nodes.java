@@ -37,6 +37,16 @@ public final class Nodes implements AutoCloseable {
         return cluster;
     }
 
+    /** The first node that runs. */
+    public int anyAlive() {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).isAlive()) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no node runs");
+    }
+
     public ServerProcess node(int i) {
         return nodes.get(i);
     }
