@@ -23,7 +23,12 @@ final class ClientFleet implements AutoCloseable {
     private final String runTag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
     ClientFleet(java.net.URI url) {
-        this.target = new Target(url, loop);
+        this(url, List.of());
+    }
+
+    /** Clients spread over {@code url} and {@code otherNodes} in turn. */
+    ClientFleet(java.net.URI url, List<java.net.URI> otherNodes) {
+        this.target = new Target(url, otherNodes, loop);
     }
 
     List<String> createRooms(int count) throws Exception {

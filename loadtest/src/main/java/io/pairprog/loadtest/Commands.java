@@ -71,7 +71,7 @@ final class Commands {
             LoadTool.require(duration > 0 && duration <= 600 && warmup >= 0 && warmup <= 600,
                     "--duration and --warmup must be at most 600 s");
             LoadTool.require(drain > 0 && drain <= 120, "--drain must be in (0, 120] s");
-            FanOutRun.Result result = new FanOutRun(new FanOutRun.Plan(common.url, rooms, clientsPerRoom, rates,
+            FanOutRun.Result result = new FanOutRun(new FanOutRun.Plan(common.url, common.alsoUrls, rooms, clientsPerRoom, rates,
                     duration, warmup, common.seed, serverPid, dbPids, drain, slowMillis, diskProbe)).run();
             LoadTool.print(common, result, Reports::fanOut);
             return result.lost() == 0 && result.errors() == 0 && result.divergedClients() == 0 ? 0 : 1;

@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledFuture;
  */
 final class FanOutRun {
     /** The parameters of one run; every bound is checked by the command before a run starts. */
-    record Plan(URI url, int rooms, int clientsPerRoom, List<Double> rates, double stepSeconds,
+    record Plan(URI url, List<URI> otherNodes, int rooms, int clientsPerRoom, List<Double> rates, double stepSeconds,
                 double warmupSeconds, long seed, Long serverPid, List<Long> dbPids, double drainSeconds,
                 double slowMillis, Path diskProbe) {
     }
@@ -49,7 +49,7 @@ final class FanOutRun {
 
     Result run() throws Exception {
         Random random = new Random(plan.seed());
-        try (ClientFleet fleet = new ClientFleet(plan.url())) {
+        try (ClientFleet fleet = new ClientFleet(plan.url(), plan.otherNodes())) {
             List<String> rooms = fleet.createRooms(plan.rooms());
             List<LoadClient> order = new ArrayList<>(fleet.join(rooms, plan.clientsPerRoom(), true));
             Collections.shuffle(order, random);

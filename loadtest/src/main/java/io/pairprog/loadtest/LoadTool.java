@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +27,11 @@ public final class LoadTool implements Callable<Integer> {
                 description = "Server base URL; loopback addresses only (default ${DEFAULT-VALUE}).")
         URI url;
 
+        @Option(names = "--also-url", split = ",",
+                description = "Further nodes sharing --url's database: clients are spread over all of them "
+                        + "round-robin, so a room's clients sit on different nodes (fan-out only).")
+        List<URI> alsoUrls = List.of();
+
         @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
         long seed;
 
@@ -34,6 +40,7 @@ public final class LoadTool implements Callable<Integer> {
 
         void check() {
             Target.requireLoopback(url);
+            alsoUrls.forEach(Target::requireLoopback);
         }
     }
 

@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -20,10 +22,19 @@ final class Target {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    /** Where clients connect, in turn: the base and any other nodes of its cluster. */
+    private final List<URI> nodes;
+    private int nextNode;
     private final HttpClient http;
 
     Target(URI base, Executor executor) {
+        this(base, List.of(), executor);
+    }
+
+    Target(URI base, List<URI> otherNodes, Executor executor) {
         this.base = requireLoopback(base);
+        this.nodes = new ArrayList<>(List.of(base));
+        otherNodes.forEach(node -> nodes.add(requireLoopback(node)));
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // Grizzly mishandles the h2c upgrade attempt
                 .connectTimeout(Duration.ofSeconds(5));
@@ -52,8 +63,10 @@ final class Target {
         return http;
     }
 
+    /** The room's WebSocket on the next node in turn (always the base when there is one node). */
     URI webSocket(String roomId) {
-        return URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws/" + roomId);
+        URI node = nodes.get(nextNode++ % nodes.size());
+        return URI.create("ws://" + node.getHost() + ":" + node.getPort() + "/ws/" + roomId);
     }
 
     /** {@code POST /rooms/}: a new empty room's id. */

@@ -39,7 +39,7 @@ class FanOutRunTest {
 
     @Test
     void shortRunLosesNoEditAndEveryClientConverges() throws Exception {
-        FanOutRun.Plan plan = new FanOutRun.Plan(url, 4, 2, List.of(50.0, 100.0), 2, 1, 7,
+        FanOutRun.Plan plan = new FanOutRun.Plan(url, List.of(), 4, 2, List.of(50.0, 100.0), 2, 1, 7,
                 ProcessHandle.current().pid(), List.of(), 10, 0, null);
 
         FanOutRun.Result result = new FanOutRun(plan).run();
@@ -65,7 +65,7 @@ class FanOutRunTest {
     @Test
     void everyEditOverTheSlowThresholdIsListedWithTheTimeItCompleted() throws Exception {
         long start = System.currentTimeMillis();
-        FanOutRun.Plan plan = new FanOutRun.Plan(url, 2, 2, List.of(40.0), 1, 0, 5, null, List.of(), 10, 0.001, null);
+        FanOutRun.Plan plan = new FanOutRun.Plan(url, List.of(), 2, 2, List.of(40.0), 1, 0, 5, null, List.of(), 10, 0.001, null);
 
         FanOutRun.Result result = new FanOutRun(plan).run();
 
@@ -80,7 +80,7 @@ class FanOutRunTest {
 
     @Test
     void tenClientsPerRoomAllSeeEveryEdit() throws Exception {
-        FanOutRun.Plan plan = new FanOutRun.Plan(url, 2, 10, List.of(80.0), 2, 0, 11, null, List.of(), 10, 0, dataDir);
+        FanOutRun.Plan plan = new FanOutRun.Plan(url, List.of(), 2, 10, List.of(80.0), 2, 0, 11, null, List.of(), 10, 0, dataDir);
 
         FanOutRun.Result result = new FanOutRun(plan).run();
 

@@ -35,7 +35,7 @@ class SoakTest {
         Main server = Main.start(config);
         try {
             long baseline = settledHeap();
-            FanOutRun.Plan plan = new FanOutRun.Plan(URI.create("http://127.0.0.1:" + server.port()), 100, 2,
+            FanOutRun.Plan plan = new FanOutRun.Plan(URI.create("http://127.0.0.1:" + server.port()), List.of(), 100, 2,
                     List.of(200.0), seconds, 2, 8, null, List.of(), 15, 0, null);
 
             FanOutRun.Result result = new FanOutRun(plan).run();
