@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pairprog.desktop.editor.CollabTextArea;
 import io.pairprog.desktop.support.Gui;
-import io.pairprog.desktop.support.InProcessServer;
 import io.pairprog.desktop.support.OnEdt;
 import io.pairprog.desktop.support.RequiresDisplay;
 import io.pairprog.desktop.support.TestPeer;
 import io.pairprog.ot.TextOperation;
 import io.pairprog.ot.UndoManager;
 import java.awt.event.KeyEvent;
-import java.nio.file.Path;
-import java.util.prefs.Preferences;
-import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Per-user undo with two real clients on a real server: Ada (the app, driven by key events) types
@@ -39,27 +34,18 @@ class ConcurrentUndoGuiTest {
     private static final String ADAS = String.join("", ADAS_WORDS);
     private static final int BOBS_EDITS = 30;
 
-    private InProcessServer server;
-    private Preferences prefs;
+    @RegisterExtension
+    static final DesktopRoom room = DesktopRoom.create().robotDelay(10);
+
     private Robot robot;
     private EditorFrame frame;
     private TestPeer bob;
-    private String roomId;
 
     @BeforeAll
-    void startServerAndApp(@TempDir Path dataDir) throws Exception {
-        server = InProcessServer.start(dataDir);
-        roomId = server.createRoom();
-        bob = RoomWithBob.bobTypes(server, roomId, START);
-        prefs = RoomWithBob.freshPreferences();
-        robot = BasicRobot.robotWithCurrentAwtHierarchy();
-        robot.settings().delayBetweenEvents(10);
-        frame = RoomWithBob.openAsAda(server, roomId, prefs, START);
-    }
-
-    @AfterAll
-    void stopEverything() {
-        RoomWithBob.stop(robot, bob, server, prefs);
+    void bobTypesAndAdaOpensTheRoom() {
+        robot = room.robot();
+        bob = room.peerTypes("Bob", START);
+        frame = room.openAs("Ada", START);
     }
 
     @Test
@@ -106,7 +92,7 @@ class ConcurrentUndoGuiTest {
         assertThat(undos).as("undo steps").isEqualTo(ADAS_WORDS.length);
         assertThat(awaitConvergence()).isEqualTo(bobsOnly);
         assertThat(bob.doc()).isEqualTo(bobsOnly);
-        assertThat(server.room(roomId).get("code").asText()).isEqualTo(bobsOnly);
+        assertThat(room.stored().get("code").asText()).isEqualTo(bobsOnly);
 
         int redos = 0;
         while (OnEdt.call(area::canRedo)) {
@@ -118,7 +104,7 @@ class ConcurrentUndoGuiTest {
 
         assertThat(redos).isEqualTo(undos);
         assertThat(awaitConvergence()).isEqualTo(typed);
-        assertThat(server.room(roomId).get("code").asText()).isEqualTo(typed);
+        assertThat(room.stored().get("code").asText()).isEqualTo(typed);
         assertThat(bob.problems()).isEmpty();
     }
 
