@@ -7,6 +7,7 @@ import io.pairprog.ot.TextOperation;
 import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -246,8 +247,7 @@ class WebClientTest {
         alice.join(room);
         try (WsClient mallory = WsClient.connect(server.ws("/ws/" + room))) {
             mallory.next("initial_code");
-            mallory.send("{\"type\":\"hello\",\"clientId\":\"mallory\",\"revision\":0,"
-                    + "\"name\":\"<img src=x onerror=alert(1)><b>Mallory</b>\"}");
+            mallory.send(Wire.hello("mallory", 0, "<img src=x onerror=alert(1)><b>Mallory</b>", null));
             mallory.next("joined");
             mallory.send("{\"type\":\"cursor\",\"revision\":0,\"ranges\":[{\"anchor\":0,\"head\":0}]}");
             alice.await("Mallory in the list", () -> alice.findAll(".participant-name").stream()

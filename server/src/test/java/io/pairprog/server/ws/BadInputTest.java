@@ -47,6 +47,7 @@ class BadInputTest {
         assertThat(stranger.closeCode()).isEqualTo(4400);
     }
 
+    // Malformed on the wire, so written by hand (the hello among them has a negative revision).
     @ParameterizedTest
     @ValueSource(strings = {"{", "[]", "42", "{\"type\":\"op\"}", "{\"type\":\"op\",\"clientId\":\"c1\",\"clientSeq\":\"x\",\"baseRevision\":1,\"op\":[5]}",
             "{\"type\":\"hello\",\"clientId\":\"c1\",\"revision\":-1}", "{\"type\":\"code_update\",\"code\":1,\"code\":2}"})

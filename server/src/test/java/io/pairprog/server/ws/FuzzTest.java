@@ -7,6 +7,7 @@ import io.pairprog.server.support.RawSocket;
 import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -35,6 +36,7 @@ class FuzzTest {
     /** Hand-picked hostile messages, each a distinct way to be wrong. */
     private static List<String> handPicked() {
         String deep = "[".repeat(5000) + "]".repeat(5000);
+        // Written by hand, hellos too: each is wrong on the wire in its own way, which Wire cannot build.
         return List.of(
                 "", " ", "null", "true", "\"op\"", "[]", "{}", deep, "{\"type\":\"op\",\"x\":" + deep + "}",
                 "{\"type\":\"op\",\"type\":\"hello\"}",
@@ -100,7 +102,7 @@ class FuzzTest {
             client.next("initial_code");
             client.send("{\"type\":\"code_update\",\"code\":\"hello\"}");
             awaitRevision(room, 1);
-            client.send("{\"type\":\"hello\",\"clientId\":\"fuzz\",\"revision\":1}");
+            client.send(Wire.hello("fuzz", 1));
             client.next("joined");
             List<String> inputs = new ArrayList<>(handPicked());
             inputs.addAll(mutations(seed, 500));
