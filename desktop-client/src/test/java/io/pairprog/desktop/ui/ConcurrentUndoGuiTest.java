@@ -1,6 +1,5 @@
 package io.pairprog.desktop.ui;
 
-import static io.pairprog.desktop.support.Gui.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pairprog.desktop.editor.CollabTextArea;
@@ -75,7 +74,7 @@ class ConcurrentUndoGuiTest {
         }
         bobsEdits.join(30_000);
 
-        String typed = awaitConvergence();
+        String typed = room.awaitConvergence(frame, bob);
         assertThat(letters(typed)).isEqualTo(ADAS.length());
         assertThat(digits(typed)).isEqualTo(BOBS_EDITS);
         String bobsOnly = typed.replaceAll("[a-z]", "");
@@ -90,7 +89,7 @@ class ConcurrentUndoGuiTest {
         }
 
         assertThat(undos).as("undo steps").isEqualTo(ADAS_WORDS.length);
-        assertThat(awaitConvergence()).isEqualTo(bobsOnly);
+        assertThat(room.awaitConvergence(frame, bob)).isEqualTo(bobsOnly);
         assertThat(bob.doc()).isEqualTo(bobsOnly);
         assertThat(room.stored().get("code").asText()).isEqualTo(bobsOnly);
 
@@ -103,20 +102,9 @@ class ConcurrentUndoGuiTest {
         }
 
         assertThat(redos).isEqualTo(undos);
-        assertThat(awaitConvergence()).isEqualTo(typed);
+        assertThat(room.awaitConvergence(frame, bob)).isEqualTo(typed);
         assertThat(room.stored().get("code").asText()).isEqualTo(typed);
         assertThat(bob.problems()).isEmpty();
-    }
-
-    /** Waits until the app and Bob hold the same text with nothing unacknowledged; returns it. */
-    private String awaitConvergence() {
-        return await("the app and Bob to converge", () -> {
-            boolean appSettled = OnEdt.call(() -> frame.session().isSynchronized());
-            String appText = OnEdt.call(() -> frame.adapter().textArea().getText());
-            long appRevision = OnEdt.call(() -> frame.session().revision());
-            return appSettled && bob.isSynchronized() && appText.equals(bob.doc()) && appRevision == bob.revision()
-                    ? appText : null;
-        });
     }
 
     private static long letters(String text) {

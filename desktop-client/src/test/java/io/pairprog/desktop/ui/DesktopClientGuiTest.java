@@ -169,7 +169,7 @@ class DesktopClientGuiTest {
         String text = OnEdt.call(() -> frame.adapter().textArea().getText());
         assertThat(text).contains("from collections import Counter\nimport" + expected + "\n");
         assertThat(OnEdt.call(() -> frame.autocomplete().isShowing())).isFalse();
-        awaitConvergence();
+        room.awaitConvergence(frame, bob);
     }
 
     @Test
@@ -184,7 +184,7 @@ class DesktopClientGuiTest {
 
         assertThat(OnEdt.call(() -> frame.autocomplete().isShowing())).isFalse();
         assertThat(OnEdt.call(() -> frame.adapter().textArea().getText())).endsWith("\nif");
-        awaitConvergence();
+        room.awaitConvergence(frame, bob);
     }
 
     @Test
@@ -198,7 +198,7 @@ class DesktopClientGuiTest {
         key(KeyEvent.VK_ENTER, false);
 
         assertThat(OnEdt.call(() -> frame.adapter().textArea().getText())).endsWith("\nif top_words");
-        awaitConvergence();
+        room.awaitConvergence(frame, bob);
     }
 
     @Test
@@ -230,7 +230,7 @@ class DesktopClientGuiTest {
         }
         peerEdits.join(30_000);
 
-        String converged = awaitConvergence();
+        String converged = room.awaitConvergence(frame, bob);
         JsonNode stored = server.room(roomId);
         assertThat(stored.get("code").asText()).isEqualTo(converged);
         assertThat(stored.get("revision").asLong()).isEqualTo(bob.revision());
@@ -295,18 +295,6 @@ class DesktopClientGuiTest {
     }
 
     // --- helpers ----------------------------------------------------------------------------
-
-    /** Waits until the app and Bob hold the same text with nothing unacknowledged; returns it. */
-    private String awaitConvergence() {
-        return await("the app and Bob to converge", () -> {
-            boolean appSettled = OnEdt.call(() -> frame.session().isSynchronized());
-            String appText = OnEdt.call(() -> frame.adapter().textArea().getText());
-            long appRevision = OnEdt.call(() -> frame.session().revision());
-            boolean peerSettled = bob == null || bob.isSynchronized();
-            boolean same = bob == null || (appText.equals(bob.doc()) && appRevision == bob.revision());
-            return appSettled && peerSettled && same ? appText : null;
-        });
-    }
 
     /** Clicks into the editor, as a person would after using a dialog (without a window manager focus does not come back by itself). */
     private void focusEditor() {

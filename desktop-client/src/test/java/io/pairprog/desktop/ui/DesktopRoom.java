@@ -165,6 +165,21 @@ final class DesktopRoom implements BeforeAllCallback, AfterAllCallback {
                         && text.equals(f.adapter().textArea().getText())).findFirst().orElse(null)));
     }
 
+    /**
+     * Waits until {@code frame} and {@code peer} hold the same text at the same revision with nothing
+     * unacknowledged, and returns that text. With no peer (it has left) only the frame must be settled.
+     */
+    String awaitConvergence(EditorFrame frame, TestPeer peer) {
+        return await("the app and the peer to converge", () -> {
+            boolean appSettled = OnEdt.call(() -> frame.session().isSynchronized());
+            String appText = OnEdt.call(() -> frame.adapter().textArea().getText());
+            long appRevision = OnEdt.call(() -> frame.session().revision());
+            boolean peerSettled = peer == null || peer.isSynchronized();
+            boolean same = peer == null || (appText.equals(peer.doc()) && appRevision == peer.revision());
+            return appSettled && peerSettled && same ? appText : null;
+        });
+    }
+
     private static void removeQuietly(Preferences node) {
         try {
             node.removeNode();

@@ -62,9 +62,9 @@ class HistoryDialogGuiTest {
         robot.click(frame.adapter().textArea());
         Gui.ctrl(robot, KeyEvent.VK_END);
         robot.enterText(ADAS);
-        awaitConvergence();
+        room.awaitConvergence(frame, bob);
         bob.editWith(doc -> TextOperation.builder().retain(doc.length()).insert("\n" + BOBS).build());
-        awaitConvergence();
+        room.awaitConvergence(frame, bob);
     }
 
     @Test
@@ -107,7 +107,7 @@ class HistoryDialogGuiTest {
 
         await("the dialog to close", () -> OnEdt.call(() -> frame.historyDialog() == null ? true : null));
         await("Bob to receive the restore", () -> FIRST.equals(bob.doc()) ? true : null);
-        assertThat(awaitConvergence()).isEqualTo(FIRST);
+        assertThat(room.awaitConvergence(frame, bob)).isEqualTo(FIRST);
         assertThat(server.room(roomId).get("code").asText()).isEqualTo(FIRST);
         JsonNode restore = server.history(roomId).get("steps").get(0);
         assertThat(restore.get("restoredRevision").asLong()).isEqualTo(1);
@@ -126,7 +126,7 @@ class HistoryDialogGuiTest {
             }
             await("Cy up to date", () -> cy.revision() == bob.revision() ? true : null);
         }
-        awaitConvergence();
+        room.awaitConvergence(frame, bob);
         long newest = server.history(roomId).get("steps").get(0).get("toRevision").asLong();
 
         HistoryDialog dialog = openHistory();
@@ -188,17 +188,6 @@ class HistoryDialogGuiTest {
         HistoryDialog dialog = await("the history dialog", () -> OnEdt.call(() -> frame.historyDialog()));
         await("the history loaded", () -> OnEdt.call(() -> slider(dialog).isEnabled() ? true : null));
         return dialog;
-    }
-
-    /** Waits until the app and Bob hold the same text with nothing unacknowledged; returns it. */
-    private String awaitConvergence() {
-        return await("the app and Bob to converge", () -> {
-            boolean appSettled = OnEdt.call(() -> frame.session().isSynchronized());
-            String appText = OnEdt.call(() -> frame.adapter().textArea().getText());
-            long appRevision = OnEdt.call(() -> frame.session().revision());
-            return appSettled && bob.isSynchronized() && appText.equals(bob.doc()) && appRevision == bob.revision()
-                    ? appText : null;
-        });
     }
 
     private static JSlider slider(HistoryDialog dialog) {
