@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+// Messages are written by hand throughout: these tests pin the exact bytes on the wire, and what malformed ones get.
 class MessageCodecTest {
 
     private static final MessageCodec CODEC = new MessageCodec();

@@ -36,6 +36,7 @@ public final class TestPeer implements AutoCloseable {
     private static final MessageCodec CODEC = new MessageCodec();
 
     private final ScheduledExecutorService owner;
+    private final String clientId;
     private final String name;
     private final CompletableFuture<Void> joined = new CompletableFuture<>();
     private final List<String> problems = new ArrayList<>();
@@ -48,6 +49,7 @@ public final class TestPeer implements AutoCloseable {
     private Selection selection;
 
     private TestPeer(URI uri, String clientId, String name) {
+        this.clientId = clientId;
         this.name = name;
         this.owner = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "peer-" + name));
         this.socket = new JdkWebSocketTransport(uri, owner, problems::add);
@@ -104,6 +106,11 @@ public final class TestPeer implements AutoCloseable {
         return on(() -> language);
     }
 
+    /** The id this peer joined under (the one the others' remote carets are keyed by). */
+    public String clientId() {
+        return clientId;
+    }
+
     public String doc() {
         return on(() -> doc);
     }
@@ -131,8 +138,12 @@ public final class TestPeer implements AutoCloseable {
         return on(() -> List.copyOf(problems));
     }
 
+    /** Leaves the room and stops the peer's thread; closing a closed peer does nothing. */
     @Override
     public void close() {
+        if (owner.isShutdown()) {
+            return;
+        }
         on(() -> {
             client.close();
             return socket.closing();

@@ -1,26 +1,20 @@
 package io.pairprog.desktop.ui;
 
-import static io.pairprog.desktop.support.Gui.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pairprog.desktop.editor.CollabTextArea;
 import io.pairprog.desktop.support.Gui;
-import io.pairprog.desktop.support.InProcessServer;
 import io.pairprog.desktop.support.OnEdt;
 import io.pairprog.desktop.support.RequiresDisplay;
 import io.pairprog.desktop.support.TestPeer;
 import io.pairprog.ot.TextOperation;
 import io.pairprog.ot.UndoManager;
 import java.awt.event.KeyEvent;
-import java.nio.file.Path;
-import java.util.prefs.Preferences;
-import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Per-user undo with two real clients on a real server: Ada (the app, driven by key events) types
@@ -39,27 +33,18 @@ class ConcurrentUndoGuiTest {
     private static final String ADAS = String.join("", ADAS_WORDS);
     private static final int BOBS_EDITS = 30;
 
-    private InProcessServer server;
-    private Preferences prefs;
+    @RegisterExtension
+    static final DesktopRoom room = DesktopRoom.create().robotDelay(10);
+
     private Robot robot;
     private EditorFrame frame;
     private TestPeer bob;
-    private String roomId;
 
     @BeforeAll
-    void startServerAndApp(@TempDir Path dataDir) throws Exception {
-        server = InProcessServer.start(dataDir);
-        roomId = server.createRoom();
-        bob = RoomWithBob.bobTypes(server, roomId, START);
-        prefs = RoomWithBob.freshPreferences();
-        robot = BasicRobot.robotWithCurrentAwtHierarchy();
-        robot.settings().delayBetweenEvents(10);
-        frame = RoomWithBob.openAsAda(server, roomId, prefs, START);
-    }
-
-    @AfterAll
-    void stopEverything() {
-        RoomWithBob.stop(robot, bob, server, prefs);
+    void bobTypesAndAdaOpensTheRoom() {
+        robot = room.robot();
+        bob = room.peerTypes("Bob", START);
+        frame = room.openAs("Ada", START);
     }
 
     @Test
@@ -89,7 +74,7 @@ class ConcurrentUndoGuiTest {
         }
         bobsEdits.join(30_000);
 
-        String typed = awaitConvergence();
+        String typed = room.awaitConvergence(frame, bob);
         assertThat(letters(typed)).isEqualTo(ADAS.length());
         assertThat(digits(typed)).isEqualTo(BOBS_EDITS);
         String bobsOnly = typed.replaceAll("[a-z]", "");
@@ -104,9 +89,9 @@ class ConcurrentUndoGuiTest {
         }
 
         assertThat(undos).as("undo steps").isEqualTo(ADAS_WORDS.length);
-        assertThat(awaitConvergence()).isEqualTo(bobsOnly);
+        assertThat(room.awaitConvergence(frame, bob)).isEqualTo(bobsOnly);
         assertThat(bob.doc()).isEqualTo(bobsOnly);
-        assertThat(server.room(roomId).get("code").asText()).isEqualTo(bobsOnly);
+        assertThat(room.stored().get("code").asText()).isEqualTo(bobsOnly);
 
         int redos = 0;
         while (OnEdt.call(area::canRedo)) {
@@ -117,20 +102,9 @@ class ConcurrentUndoGuiTest {
         }
 
         assertThat(redos).isEqualTo(undos);
-        assertThat(awaitConvergence()).isEqualTo(typed);
-        assertThat(server.room(roomId).get("code").asText()).isEqualTo(typed);
+        assertThat(room.awaitConvergence(frame, bob)).isEqualTo(typed);
+        assertThat(room.stored().get("code").asText()).isEqualTo(typed);
         assertThat(bob.problems()).isEmpty();
-    }
-
-    /** Waits until the app and Bob hold the same text with nothing unacknowledged; returns it. */
-    private String awaitConvergence() {
-        return await("the app and Bob to converge", () -> {
-            boolean appSettled = OnEdt.call(() -> frame.session().isSynchronized());
-            String appText = OnEdt.call(() -> frame.adapter().textArea().getText());
-            long appRevision = OnEdt.call(() -> frame.session().revision());
-            return appSettled && bob.isSynchronized() && appText.equals(bob.doc()) && appRevision == bob.revision()
-                    ? appText : null;
-        });
     }
 
     private static long letters(String text) {

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pairprog.client.Status.Phase;
-import io.pairprog.desktop.App;
 import io.pairprog.desktop.editor.CollabTextArea;
 import io.pairprog.desktop.support.InProcessServer;
 import io.pairprog.desktop.support.OnEdt;
 import io.pairprog.desktop.support.RequiresDisplay;
 import io.pairprog.desktop.support.TestPeer;
 import io.pairprog.ot.Selection;
-import io.pairprog.ot.TextOperation;
 import java.awt.Rectangle;
 import java.awt.Toolkit;
 import java.awt.Window;
@@ -29,19 +27,17 @@ import javax.imageio.ImageIO;
 import javax.swing.JComboBox;
 import javax.swing.JFileChooser;
 import javax.swing.JPanel;
-import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.fixture.JComboBoxFixture;
 import org.assertj.swing.fixture.JFileChooserFixture;
 import org.fife.ui.rsyntaxtextarea.SyntaxConstants;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The app in a real window (under Xvfb in CI) against a real server in this JVM, driven with real
@@ -74,6 +70,9 @@ class DesktopClientGuiTest {
                 print(top_words(sample))
             """;
 
+    @RegisterExtension
+    static final DesktopRoom room = DesktopRoom.create();
+
     private InProcessServer server;
     private Preferences prefs;
     private Robot robot;
@@ -84,22 +83,14 @@ class DesktopClientGuiTest {
     private String bobId;
 
     @BeforeAll
-    void startServerAndApp(@TempDir Path dataDir) throws Exception {
-        server = InProcessServer.start(dataDir);
-        roomId = server.createRoom();
-        bobId = "bob-" + UUID.randomUUID().toString().substring(0, 8);
-        bob = TestPeer.join(server.webSocket(roomId), bobId, "Bob");
-        bob.edit(TextOperation.builder().insert(SAMPLE).build());
-        prefs = RoomWithBob.freshPreferences();
-        robot = BasicRobot.robotWithCurrentAwtHierarchy();
-        robot.settings().delayBetweenEvents(5);
-        app = OnEdt.call(() -> App.launch(new String[] {"--server", server.address(), "--name", "Ada", "--theme", "light"},
-                new Settings(prefs), () -> { }));
-    }
-
-    @AfterAll
-    void stopEverything() {
-        RoomWithBob.stop(robot, bob, server, prefs);
+    void bobWritesAndAdaStartsTheApp() {
+        server = room.server();
+        roomId = room.roomId();
+        robot = room.robot();
+        bob = room.peerTypes("Bob", SAMPLE);
+        bobId = bob.clientId();
+        prefs = room.freshPreferences();
+        app = room.launch(prefs, "--server", server.address(), "--name", "Ada", "--theme", "light");
     }
 
     @Test
@@ -178,7 +169,7 @@ class DesktopClientGuiTest {
         String text = OnEdt.call(() -> frame.adapter().textArea().getText());
         assertThat(text).contains("from collections import Counter\nimport" + expected + "\n");
         assertThat(OnEdt.call(() -> frame.autocomplete().isShowing())).isFalse();
-        awaitConvergence();
+        room.awaitConvergence(frame, bob);
     }
 
     @Test
@@ -193,7 +184,7 @@ class DesktopClientGuiTest {
 
         assertThat(OnEdt.call(() -> frame.autocomplete().isShowing())).isFalse();
         assertThat(OnEdt.call(() -> frame.adapter().textArea().getText())).endsWith("\nif");
-        awaitConvergence();
+        room.awaitConvergence(frame, bob);
     }
 
     @Test
@@ -207,7 +198,7 @@ class DesktopClientGuiTest {
         key(KeyEvent.VK_ENTER, false);
 
         assertThat(OnEdt.call(() -> frame.adapter().textArea().getText())).endsWith("\nif top_words");
-        awaitConvergence();
+        room.awaitConvergence(frame, bob);
     }
 
     @Test
@@ -239,7 +230,7 @@ class DesktopClientGuiTest {
         }
         peerEdits.join(30_000);
 
-        String converged = awaitConvergence();
+        String converged = room.awaitConvergence(frame, bob);
         JsonNode stored = server.room(roomId);
         assertThat(stored.get("code").asText()).isEqualTo(converged);
         assertThat(stored.get("revision").asLong()).isEqualTo(bob.revision());
@@ -287,16 +278,14 @@ class DesktopClientGuiTest {
     @Test
     @Order(11)
     void theCommandLineJoinsARoomDirectlyOrSaysWhyNot() {
-        AppContext second = OnEdt.call(() -> App.launch(
-                new String[] {"--server", server.address(), "--room", server.address() + "/?room=" + roomId, "--name", "Cy"},
-                new Settings(prefs), () -> { }));
+        AppContext second = room.launch(prefs,
+                "--server", server.address(), "--room", server.address() + "/?room=" + roomId, "--name", "Cy");
         await("Cy in Ada's participants panel", () -> OnEdt.call(() ->
                 frame.participantNames().contains("Cy") ? true : null));
         OnEdt.run(() -> second.windows().forEach(Window::dispose));
 
         String missing = UUID.randomUUID().toString();
-        AppContext third = OnEdt.call(() -> App.launch(new String[] {"--server", server.address(), "--room", missing},
-                new Settings(prefs), () -> { }));
+        AppContext third = room.launch(prefs, "--server", server.address(), "--room", missing);
         String message = await("the start screen's answer", () -> OnEdt.call(() -> {
             String text = ((javax.swing.JLabel) component(third.windows().get(0), "startMessage")).getText();
             return text.startsWith("There is no room") ? text : null;
@@ -306,18 +295,6 @@ class DesktopClientGuiTest {
     }
 
     // --- helpers ----------------------------------------------------------------------------
-
-    /** Waits until the app and Bob hold the same text with nothing unacknowledged; returns it. */
-    private String awaitConvergence() {
-        return await("the app and Bob to converge", () -> {
-            boolean appSettled = OnEdt.call(() -> frame.session().isSynchronized());
-            String appText = OnEdt.call(() -> frame.adapter().textArea().getText());
-            long appRevision = OnEdt.call(() -> frame.session().revision());
-            boolean peerSettled = bob == null || bob.isSynchronized();
-            boolean same = bob == null || (appText.equals(bob.doc()) && appRevision == bob.revision());
-            return appSettled && peerSettled && same ? appText : null;
-        });
-    }
 
     /** Clicks into the editor, as a person would after using a dialog (without a window manager focus does not come back by itself). */
     private void focusEditor() {

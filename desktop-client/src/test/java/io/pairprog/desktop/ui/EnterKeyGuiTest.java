@@ -4,22 +4,16 @@ import static io.pairprog.desktop.support.Gui.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pairprog.desktop.editor.CollabTextArea;
-import io.pairprog.desktop.support.InProcessServer;
 import io.pairprog.desktop.support.OnEdt;
 import io.pairprog.desktop.support.RequiresDisplay;
 import io.pairprog.desktop.support.TestPeer;
 import java.awt.event.KeyEvent;
-import java.nio.file.Path;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import org.assertj.core.api.SoftAssertions;
-import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue #18, item 3, as a person meets it: in a Java room Ada types a line, waits until the
@@ -30,30 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnterKeyGuiTest {
 
-    private InProcessServer server;
-    private Preferences prefs;
+    @RegisterExtension
+    static final DesktopRoom room = DesktopRoom.create();
+
     private Robot robot;
-    private TestPeer bob;
     private EditorFrame frame;
-    private String roomId;
 
     @BeforeAll
-    void openAJavaRoom(@TempDir Path dataDir) throws Exception {
-        server = InProcessServer.start(dataDir);
-        roomId = server.createRoom();
-        bob = TestPeer.join(server.webSocket(roomId), "bob-" + UUID.randomUUID().toString().substring(0, 8), "Bob");
+    void openAJavaRoom() {
+        robot = room.robot();
+        TestPeer bob = room.join("Bob");
         bob.setLanguage("java");
-        await("a Java room", () -> "java".equals(server.room(roomId).get("language").asText()) ? true : null);
-        prefs = RoomWithBob.freshPreferences();
-        robot = BasicRobot.robotWithCurrentAwtHierarchy();
-        robot.settings().delayBetweenEvents(5);
-        frame = RoomWithBob.openAsAda(server, roomId, prefs, "");
+        await("a Java room", () -> "java".equals(room.stored().get("language").asText()) ? true : null);
+        frame = room.openAs("Ada", "");
         await("Java in Ada's window", () -> OnEdt.call(() -> frame.getTitle().endsWith("Java") ? true : null));
-    }
-
-    @AfterAll
-    void stopEverything() {
-        RoomWithBob.stop(robot, bob, server, prefs);
     }
 
     @Test
@@ -62,7 +46,7 @@ class EnterKeyGuiTest {
         robot.click(area);
         robot.focusAndWaitForFocusGain(area);
         robot.enterText("int y = 2;");
-        String suggestion = server.suggestion("int y = 2;", "int y = 2;".length(), "java");
+        String suggestion = room.server().suggestion("int y = 2;", "int y = 2;".length(), "java");
         assertThat(suggestion).as("the server's suggestion for the line").isNotBlank();
         await("the suggestion", () -> OnEdt.call(() -> frame.autocomplete().isShowing() ? true : null));
         assertThat(OnEdt.call(() -> frame.autocomplete().shownSuggestion())).isEqualTo(suggestion);
@@ -74,7 +58,7 @@ class EnterKeyGuiTest {
 
         await("Ada's edits stored", () -> OnEdt.call(() -> frame.session().isSynchronized()) ? true : null);
         String shown = OnEdt.call(() -> area.getText());
-        String stored = server.room(roomId).get("code").asText();
+        String stored = room.stored().get("code").asText();
         String expected = "int y = 2;\nint z = 3;";
         SoftAssertions.assertSoftly(soft -> {
             soft.assertThat(shown).as("Ada's editor").isEqualTo(expected);

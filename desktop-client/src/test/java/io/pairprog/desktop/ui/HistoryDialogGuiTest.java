@@ -12,25 +12,20 @@ import io.pairprog.desktop.support.RequiresDisplay;
 import io.pairprog.desktop.support.TestPeer;
 import io.pairprog.ot.TextOperation;
 import java.awt.event.KeyEvent;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JSlider;
-import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.fixture.JSliderFixture;
 import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The history dialog in a real window against a real server, beside a second client ("Bob"). The
@@ -47,34 +42,29 @@ class HistoryDialogGuiTest {
     private static final String ADAS = "# typed by Ada";
     private static final String BOBS = "print(greet('Bob'))\n";
 
+    @RegisterExtension
+    static final DesktopRoom room = DesktopRoom.create();
+
     private InProcessServer server;
-    private Preferences prefs;
     private Robot robot;
     private EditorFrame frame;
     private TestPeer bob;
     private String roomId;
 
     @BeforeAll
-    void startServerAppAndHistory(@TempDir Path dataDir) throws Exception {
-        server = InProcessServer.start(dataDir);
-        roomId = server.createRoom();
-        bob = RoomWithBob.bobTypes(server, roomId, FIRST);
-        prefs = RoomWithBob.freshPreferences();
-        robot = BasicRobot.robotWithCurrentAwtHierarchy();
-        robot.settings().delayBetweenEvents(5);
-        frame = RoomWithBob.openAsAda(server, roomId, prefs, FIRST);
+    void bobAndAdaMakeTheHistory() {
+        server = room.server();
+        roomId = room.roomId();
+        robot = room.robot();
+        bob = room.peerTypes("Bob", FIRST);
+        frame = room.openAs("Ada", FIRST);
 
         robot.click(frame.adapter().textArea());
         Gui.ctrl(robot, KeyEvent.VK_END);
         robot.enterText(ADAS);
-        awaitConvergence();
+        room.awaitConvergence(frame, bob);
         bob.editWith(doc -> TextOperation.builder().retain(doc.length()).insert("\n" + BOBS).build());
-        awaitConvergence();
-    }
-
-    @AfterAll
-    void stopEverything() {
-        RoomWithBob.stop(robot, bob, server, prefs);
+        room.awaitConvergence(frame, bob);
     }
 
     @Test
@@ -117,7 +107,7 @@ class HistoryDialogGuiTest {
 
         await("the dialog to close", () -> OnEdt.call(() -> frame.historyDialog() == null ? true : null));
         await("Bob to receive the restore", () -> FIRST.equals(bob.doc()) ? true : null);
-        assertThat(awaitConvergence()).isEqualTo(FIRST);
+        assertThat(room.awaitConvergence(frame, bob)).isEqualTo(FIRST);
         assertThat(server.room(roomId).get("code").asText()).isEqualTo(FIRST);
         JsonNode restore = server.history(roomId).get("steps").get(0);
         assertThat(restore.get("restoredRevision").asLong()).isEqualTo(1);
@@ -127,7 +117,7 @@ class HistoryDialogGuiTest {
     @Test
     @Order(3)
     void olderStepsLoadOnDemandAndPlayReplaysToTheNewest() throws Exception {
-        try (TestPeer cy = TestPeer.join(server.webSocket(roomId), "cy-" + UUID.randomUUID().toString().substring(0, 8), "Cy")) {
+        try (TestPeer cy = room.join("Cy")) {
             for (int i = 0; i < HistoryDialog.PAGE_SIZE; i++) { // alternating authors: one step each
                 TestPeer author = i % 2 == 0 ? cy : bob;
                 String line = "# " + i + "\n";
@@ -136,7 +126,7 @@ class HistoryDialogGuiTest {
             }
             await("Cy up to date", () -> cy.revision() == bob.revision() ? true : null);
         }
-        awaitConvergence();
+        room.awaitConvergence(frame, bob);
         long newest = server.history(roomId).get("steps").get(0).get("toRevision").asLong();
 
         HistoryDialog dialog = openHistory();
@@ -198,17 +188,6 @@ class HistoryDialogGuiTest {
         HistoryDialog dialog = await("the history dialog", () -> OnEdt.call(() -> frame.historyDialog()));
         await("the history loaded", () -> OnEdt.call(() -> slider(dialog).isEnabled() ? true : null));
         return dialog;
-    }
-
-    /** Waits until the app and Bob hold the same text with nothing unacknowledged; returns it. */
-    private String awaitConvergence() {
-        return await("the app and Bob to converge", () -> {
-            boolean appSettled = OnEdt.call(() -> frame.session().isSynchronized());
-            String appText = OnEdt.call(() -> frame.adapter().textArea().getText());
-            long appRevision = OnEdt.call(() -> frame.session().revision());
-            return appSettled && bob.isSynchronized() && appText.equals(bob.doc()) && appRevision == bob.revision()
-                    ? appText : null;
-        });
     }
 
     private static JSlider slider(HistoryDialog dialog) {

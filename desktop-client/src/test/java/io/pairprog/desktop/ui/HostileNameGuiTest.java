@@ -5,11 +5,9 @@ import static io.pairprog.desktop.support.Gui.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pairprog.desktop.support.Gui;
-import io.pairprog.desktop.support.InProcessServer;
 import io.pairprog.desktop.support.OnEdt;
 import io.pairprog.desktop.support.RequiresDisplay;
 import io.pairprog.desktop.support.TestPeer;
-import io.pairprog.ot.TextOperation;
 import io.pairprog.protocol.Participant;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -17,17 +15,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.prefs.Preferences;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.plaf.basic.BasicHTML;
 import org.assertj.core.api.SoftAssertions;
-import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue #18, item 7: a participant whose name is HTML ({@code <html><img src=…>}) must be shown
@@ -52,40 +46,34 @@ class HostileNameGuiTest {
 
     private static final String TEXT = "print('hello')\n";
 
+    @RegisterExtension
+    static final DesktopRoom room = DesktopRoom.create();
+
     private final List<String> fetches = new CopyOnWriteArrayList<>();
     private ServerSocket trap;
     private String hostile;
-    private InProcessServer server;
-    private Preferences prefs;
     private Robot robot;
     private TestPeer mallory;
     private String malloryId;
     private EditorFrame frame;
 
     @BeforeAll
-    void mallorySharesARoomWithAda(@TempDir Path dataDir) throws Exception {
+    void mallorySharesARoomWithAda() throws Exception {
         trap = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread listener = new Thread(this::recordFetches, "image-trap");
         listener.setDaemon(true);
         listener.start();
         hostile = "<html><img src=http://127.0.0.1:" + trap.getLocalPort() + "/x.png>";
 
-        server = InProcessServer.start(dataDir);
-        String roomId = server.createRoom();
-        malloryId = "mallory-" + UUID.randomUUID().toString().substring(0, 8);
-        mallory = TestPeer.join(server.webSocket(roomId), malloryId, hostile);
-        mallory.edit(TextOperation.builder().insert(TEXT).build());
-        await("Mallory's text stored", () -> mallory.isSynchronized() ? true : null);
-        prefs = RoomWithBob.freshPreferences();
-        robot = BasicRobot.robotWithCurrentAwtHierarchy();
-        robot.settings().delayBetweenEvents(5);
-        frame = RoomWithBob.openAsAda(server, roomId, prefs, TEXT);
+        robot = room.robot();
+        mallory = room.peerTypes(hostile, TEXT);
+        malloryId = mallory.clientId();
+        frame = room.openAs("Ada", TEXT);
         mallory.select(0, 5);
     }
 
     @AfterAll
-    void stopEverything() throws Exception {
-        RoomWithBob.stop(robot, mallory, server, prefs);
+    void closeTheTrap() throws Exception {
         if (trap != null) {
             trap.close();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pairprog.desktop.support.OnEdt;
 import io.pairprog.desktop.support.RequiresDisplay;
+import java.util.UUID;
 import java.util.prefs.Preferences;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
@@ -44,14 +45,15 @@ class ServerTextIsPlainTest {
     }
 
     @Test
-    void anErrorOnTheStartScreenIsPlain() {
-        Preferences prefs = RoomWithBob.freshPreferences();
+    void anErrorOnTheStartScreenIsPlain() throws Exception {
+        Preferences prefs = Preferences.userRoot().node("io/pairprog/desktop-tests/" + UUID.randomUUID());
         StartScreen screen = new AppContext(new Settings(prefs), null, () -> { }).showStartScreen(HTML);
         try {
             JLabel message = (JLabel) component(screen, "startMessage");
             assertPlain(message, message.getText());
         } finally {
             screen.dispose();
+            prefs.removeNode();
         }
     }
 

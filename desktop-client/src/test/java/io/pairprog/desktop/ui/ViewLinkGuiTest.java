@@ -5,7 +5,6 @@ import static io.pairprog.desktop.support.Gui.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pairprog.client.Status.Phase;
-import io.pairprog.desktop.App;
 import io.pairprog.desktop.editor.CollabTextArea;
 import io.pairprog.desktop.support.Gui;
 import io.pairprog.desktop.support.InProcessServer;
@@ -18,24 +17,20 @@ import java.awt.Container;
 import java.awt.Toolkit;
 import java.awt.datatransfer.DataFlavor;
 import java.awt.event.KeyEvent;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JMenu;
-import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * View-only links end to end: Ada (an editor window of the app) copies the room's view-only link,
@@ -51,7 +46,9 @@ class ViewLinkGuiTest {
     private static final String TEXT = "for i in range(3):\n    print(i)\n";
     private static final String BANNER = "View only — you can watch but not edit";
 
-    private final List<Preferences> prefs = new ArrayList<>();
+    @RegisterExtension
+    static final DesktopRoom room = DesktopRoom.create();
+
     private InProcessServer server;
     private Robot robot;
     private EditorFrame ada;
@@ -61,35 +58,13 @@ class ViewLinkGuiTest {
     private String viewLink;
 
     @BeforeAll
-    void startServerAndEditor(@TempDir Path dataDir) throws Exception {
-        server = InProcessServer.start(dataDir);
-        roomId = server.createRoom();
-        bob = RoomWithBob.bobTypes(server, roomId, TEXT);
-        robot = BasicRobot.robotWithCurrentAwtHierarchy();
-        robot.settings().delayBetweenEvents(5);
-        AppContext app = launch("--server", server.address(), "--room", roomId, "--name", "Ada");
-        ada = await("Ada's editor", () -> editorOf(app));
+    void bobWritesAndAdaEdits() {
+        server = room.server();
+        roomId = room.roomId();
+        robot = room.robot();
+        bob = room.peerTypes("Bob", TEXT);
+        ada = room.openAs("Ada", TEXT);
         OnEdt.run(() -> ada.setBounds(0, 0, 790, 900));
-    }
-
-    @AfterAll
-    void stopEverything() {
-        if (robot != null) {
-            robot.cleanUp();
-        }
-        if (bob != null) {
-            bob.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        for (Preferences node : prefs) {
-            try {
-                node.removeNode();
-            } catch (Exception e) {
-                // a test node; nothing depends on its removal
-            }
-        }
     }
 
     @Test
@@ -110,7 +85,7 @@ class ViewLinkGuiTest {
     @Order(2)
     void pastingTheLinkOpensAReadOnlyWindowWithABannerAndNoRoomId() throws Exception {
         // The configured server is wrong on purpose: a view link that is a URL names its own server.
-        AppContext app = launch("--server", "http://127.0.0.1:9", "--name", "Vera");
+        AppContext app = room.launch("--server", "http://127.0.0.1:9", "--name", "Vera", "--theme", "light");
         StartScreen start = OnEdt.call(() -> (StartScreen) app.windows().get(0));
         OnEdt.run(() -> start.setLocation(800, 0));
         robot.click(component(start, "roomId"));
@@ -201,8 +176,8 @@ class ViewLinkGuiTest {
     @Order(5)
     void anUnknownViewLinkBringsTheStartScreenBackWithTheReason() {
         String unknown = "AAAAAAAAAAAAAAAAAAAAAA";
-        AppContext app = launch("--server", server.address(), "--room", server.address() + "/?view=" + unknown,
-                "--name", "Vic");
+        AppContext app = room.launch("--server", server.address(), "--room", server.address() + "/?view=" + unknown,
+                "--name", "Vic", "--theme", "light");
 
         String message = await("the start screen's answer", () -> OnEdt.<String>call(() -> app.windows().stream()
                 .filter(StartScreen.class::isInstance).map(w -> ((JLabel) component(w, "startMessage")).getText())
@@ -212,14 +187,6 @@ class ViewLinkGuiTest {
     }
 
     // --- helpers ----------------------------------------------------------------------------
-
-    private AppContext launch(String... args) {
-        Preferences node = RoomWithBob.freshPreferences();
-        prefs.add(node);
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--theme", "light"));
-        return OnEdt.call(() -> App.launch(all.toArray(String[]::new), new Settings(node), () -> { }));
-    }
 
     private static EditorFrame editorOf(AppContext app) {
         return OnEdt.call(() -> app.windows().stream().filter(EditorFrame.class::isInstance)

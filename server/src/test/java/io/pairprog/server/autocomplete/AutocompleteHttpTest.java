@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pairprog.server.ServerConfig;
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -19,17 +19,9 @@ import picocli.CommandLine;
 class AutocompleteHttpTest {
     private static final String JSON = "application/json";
     private static final int MAX_CODE_CHARS = 2_000;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestDatabases.Kind.EMBEDDED, "--max-document-chars", String.valueOf(MAX_CODE_CHARS));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.EMBEDDED,
+            "--max-document-chars", String.valueOf(MAX_CODE_CHARS));
 
     private static HttpResponse<String> post(String body) {
         return server.post("/autocomplete/", JSON, body);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pairprog.ot.TextOperation;
 import io.pairprog.server.support.OtPeer;
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
 import java.time.Duration;
@@ -14,10 +15,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -30,32 +29,11 @@ class HistoryPanelTest {
     /** The page's grey for an author without a colour ({@code safeColor} in editor-adapter.js). */
     private static final String NO_COLOR = "#8b8fa3";
 
-    private static TestServer server;
-    private static Page alice;
-    private static Page bob;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Chromium.assumeInstalled();
-        server = TestServer.start(TestDatabases.Kind.POSTGRES);
-        List<Page> pages = Page.openAll(server.http("/"), "Alice", "Bob");
-        alice = pages.get(0);
-        bob = pages.get(1);
-    }
-
-    @AfterAll
-    static void stop() {
-        Page.closeAll(alice, bob);
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @AfterEach
-    void pagesLoggedNoScriptErrors() {
-        alice.assertNoScriptErrors();
-        bob.assertNoScriptErrors();
-    }
+    @RegisterExtension
+    static final BrowserPages browser = BrowserPages.on(TestDatabases.Kind.POSTGRES).named("Alice", "Bob");
+    private static final RealServer server = browser.server();
+    private final Page alice = browser.page("Alice");
+    private final Page bob = browser.page("Bob");
 
     @Test
     void sliderShowsTheStoredTextOfEachStepWithItsAuthorAndChange() {
@@ -268,7 +246,8 @@ class HistoryPanelTest {
      * line, so each edit is a step of its own.
      */
     private static void alternatingSteps(String room, int n) {
-        try (OtPeer a = OtPeer.join(server, room, "peer-a"); OtPeer b = OtPeer.join(server, room, "peer-b")) {
+        try (OtPeer a = OtPeer.join(server.server(), room, "peer-a");
+                OtPeer b = OtPeer.join(server.server(), room, "peer-b")) {
             for (int i = 0; i < n; i++) {
                 OtPeer peer = i % 2 == 0 ? a : b;
                 peer.pumpUntilRevision(i, Duration.ofSeconds(10));

@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The browser's OT code, exactly as the server serves it ({@code /text-operation.js}, {@code /ot-client.js},
@@ -28,26 +28,13 @@ class JavaScriptOtTest {
     private static final Path UNDO_VECTORS = Path.of("../shared-protocol/src/test/resources/io/pairprog/ot/undo-vectors.json");
     private static final Path CONVERSATIONS = Path.of("../shared-protocol/src/test/resources/io/pairprog/client/conversation-vectors.json");
 
-    private static TestServer server;
-    private static Page page;
+    @RegisterExtension
+    static final BrowserPages browser = BrowserPages.on(TestDatabases.Kind.POSTGRES);
+    private final Page page = browser.page();
 
     @BeforeAll
-    static void start() throws Exception {
-        Chromium.assumeInstalled();
-        server = TestServer.start(TestDatabases.Kind.POSTGRES);
-        page = Page.open(server.http("/"));
-        page.get("/");
-        page.scriptTimeout(Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (page != null) {
-            page.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    static void allowLongScripts() {
+        browser.page().scriptTimeout(Duration.ofSeconds(30));
     }
 
     @Test

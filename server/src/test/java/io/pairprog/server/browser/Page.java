@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,18 +68,29 @@ final class Page implements AutoCloseable {
         this.driver = Chromium.start(profile, width, height);
     }
 
-    /** A new browser for the server at {@code base} (e.g. {@code http://127.0.0.1:1234}). */
-    /** One browser per name, started side by side (starting Chromium is the slow part of a browser test). */
+    /**
+     * One browser per name, started side by side (starting Chromium is the slow part of a browser test). If one
+     * fails to start, those that did are closed before the failure is thrown.
+     */
     static List<Page> openAll(URI base, String... names) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(names.length);
         try {
             List<Future<Page>> starting = new ArrayList<>();
             for (String name : names) {
-                starting.add(pool.submit(() -> open(base).named(name)));
+                starting.add(pool.submit(() -> openNamed(base, name)));
             }
             List<Page> pages = new ArrayList<>();
+            ExecutionException failure = null;
             for (Future<Page> page : starting) {
-                pages.add(page.get());
+                try {
+                    pages.add(page.get());
+                } catch (ExecutionException e) {
+                    failure = collect(failure, e);
+                }
+            }
+            if (failure != null) {
+                closeAll(pages.toArray(Page[]::new));
+                throw failure;
             }
             return pages;
         } finally {
@@ -86,17 +98,49 @@ final class Page implements AutoCloseable {
         }
     }
 
-    /** Closes the pages that were opened, skipping nulls (a start that failed half-way). */
+    /**
+     * Closes the pages that were opened, skipping nulls (a start that failed half-way); one that fails to close
+     * keeps no other open.
+     */
     static void closeAll(Page... pages) {
+        RuntimeException failure = null;
         for (Page page : pages) {
-            if (page != null) {
-                page.close();
+            if (page == null) {
+                continue;
             }
+            try {
+                page.close();
+            } catch (RuntimeException e) {
+                failure = collect(failure, e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
+    /** A new browser for the server at {@code base} (e.g. {@code http://127.0.0.1:1234}). */
     static Page open(URI base) {
         return new Page(base, 1280, 800);
+    }
+
+    /** {@code next} added to {@code first} as suppressed, or {@code next} itself when it is the first failure. */
+    private static <T extends Throwable> T collect(T first, T next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
+    }
+
+    private static Page openNamed(URI base, String name) {
+        Page page = open(base);
+        try {
+            return page.named(name);
+        } catch (RuntimeException | Error e) {
+            page.close();
+            throw e;
+        }
     }
 
     /** Remembers {@code name} as the display name, as answering the page's name question once would. */

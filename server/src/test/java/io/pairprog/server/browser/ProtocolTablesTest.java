@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The page's {@code /protocol.js}, as the server serves it, holds the same reaction to every error code
@@ -30,21 +30,13 @@ class ProtocolTablesTest {
     /** Codes the server never uses, from the standard range, the registered range and the application range. */
     private static final int[] UNUSED_CLOSE_CODES = {1002, 1005, 1006, 1007, 1008, 1010, 1012, 1015, 3000, 4000, 4401, 4999};
 
-    private static TestServer server;
-    private static Page page;
+    @RegisterExtension
+    static final BrowserPages browser = BrowserPages.on(TestDatabases.Kind.EMBEDDED);
     private static JsonNode js;
 
     @BeforeAll
-    static void start() {
-        Chromium.assumeInstalled();
-        try {
-            server = TestServer.start(TestDatabases.Kind.EMBEDDED);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        page = Page.open(server.http("/"));
-        page.get("/");
-        js = TestServer.json((String) page.asyncScript("""
+    static void readTheTablesOfProtocolJs() {
+        js = TestServer.json((String) browser.page().asyncScript("""
                 const [errorCodes, closeCodes, done] = arguments;
                 import('/protocol.js').then((p) => done(JSON.stringify({
                   clientActions: Object.keys(p.ClientAction), clientActionValues: Object.values(p.ClientAction),
@@ -57,14 +49,6 @@ class ProtocolTablesTest {
                 })), (e) => done(JSON.stringify({ failed: String(e) })));
                 """, Arrays.stream(ErrorCode.values()).map(Enum::name).toList(), allCloseCodes()));
         assertThat(js.has("failed")).as("importing /protocol.js: %s", js).isFalse();
-    }
-
-    @AfterAll
-    static void stop() {
-        Page.closeAll(page);
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

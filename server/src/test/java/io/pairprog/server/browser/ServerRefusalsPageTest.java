@@ -2,41 +2,22 @@ package io.pairprog.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
-import io.pairprog.server.support.TestServer;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The page's reactions to the server's refusals, as {@code protocol.js} decides them, against a real server
  * that allows two messages per second (bursts of four), so typing hits the rate limit.
  */
 class ServerRefusalsPageTest {
-    private static TestServer server;
-    private static Page page;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Chromium.assumeInstalled();
-        server = TestServer.start(TestDatabases.Kind.POSTGRES, "--max-messages-per-second", "2");
-        page = Page.open(server.http("/")).named("Ada");
-    }
-
-    @AfterAll
-    static void stop() {
-        Page.closeAll(page);
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @AfterEach
-    void pageLoggedNoScriptErrors() {
-        page.assertNoScriptErrors();
-    }
+    @RegisterExtension
+    static final BrowserPages browser = BrowserPages.on(TestDatabases.Kind.POSTGRES, "--max-messages-per-second", "2")
+            .named("Ada");
+    private static final RealServer server = browser.server();
+    private final Page page = browser.page();
 
     private static String storedText(String room) {
         return server.room(room).get("code").asText();
@@ -93,7 +74,7 @@ class ServerRefusalsPageTest {
                         closed: (code, reason) => client.closed(code, reason) });
                       client.start();
                       done();
-                    });""", "ws://localhost:" + server.main().port() + "/ws/" + room);
+                    });""", "ws://localhost:" + server.server().main().port() + "/ws/" + room);
             page.await("the refusal", () -> statuses().stream().anyMatch(s -> !s.startsWith("connecting") && !s.startsWith("joining")));
             Thread.sleep(3000); // longer than the first two reconnect delays (0.5 s and 1 s, each at most +25 %)
             assertThat(page.webSocketUrls()).as("sockets opened; statuses %s", statuses()).hasSize(1);
@@ -102,7 +83,7 @@ class ServerRefusalsPageTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> statuses() {
+    private List<String> statuses() {
         return (List<String>) page.script("return window.statuses || [];");
     }
 }

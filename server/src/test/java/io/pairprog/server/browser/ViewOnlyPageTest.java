@@ -2,14 +2,14 @@ package io.pairprog.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
-import io.pairprog.server.support.TestServer;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -20,36 +20,23 @@ import org.openqa.selenium.support.ui.Select;
  * sends, so "sends nothing that edits" is checked where it happens, not only by its effect.
  */
 class ViewOnlyPageTest {
-    private static TestServer server;
-    private static Page alice;
-    private static Page vera;
+    @RegisterExtension
+    static final BrowserPages browser = BrowserPages.on(TestDatabases.Kind.POSTGRES).named("Alice", "Vera");
+    private static final RealServer server = browser.server();
     private static AutoCloseable recording;
+    private final Page alice = browser.page("Alice");
+    private final Page vera = browser.page("Vera");
 
     @BeforeAll
-    static void start() throws Exception {
-        Chromium.assumeInstalled();
-        server = TestServer.start(TestDatabases.Kind.POSTGRES);
-        List<Page> pages = Page.openAll(server.http("/"), "Alice", "Vera");
-        alice = pages.get(0);
-        vera = pages.get(1);
-        recording = vera.recordWebSockets();
+    static void recordVerasWebSockets() {
+        recording = browser.page("Vera").recordWebSockets();
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stopRecording() throws Exception {
         if (recording != null) {
             recording.close();
         }
-        Page.closeAll(alice, vera);
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @AfterEach
-    void pagesLoggedNoScriptErrors() {
-        alice.assertNoScriptErrors();
-        vera.assertNoScriptErrors();
     }
 
     private static String viewIdOf(String room) {

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.pairprog.ot.TextOperation;
 import io.pairprog.server.support.OtPeer;
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
-import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -33,32 +32,11 @@ import org.openqa.selenium.support.ui.Select;
 class WebClientTest {
     private static final Path SCREENSHOT = Path.of("../docs/screenshots/web.png");
 
-    private static TestServer server;
-    private static Page alice;
-    private static Page bob;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Chromium.assumeInstalled();
-        server = TestServer.start(TestDatabases.Kind.POSTGRES);
-        List<Page> pages = Page.openAll(server.http("/"), "Alice", "Bob");
-        alice = pages.get(0);
-        bob = pages.get(1);
-    }
-
-    @AfterAll
-    static void stop() {
-        Page.closeAll(alice, bob);
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @AfterEach
-    void pagesLoggedNoScriptErrors() {
-        alice.assertNoScriptErrors();
-        bob.assertNoScriptErrors();
-    }
+    @RegisterExtension
+    static final BrowserPages browser = BrowserPages.on(TestDatabases.Kind.POSTGRES).named("Alice", "Bob");
+    private static final RealServer server = browser.server();
+    private final Page alice = browser.page("Alice");
+    private final Page bob = browser.page("Bob");
 
     private static String json(String text) {
         return TextNode.valueOf(text).toString();
@@ -120,7 +98,7 @@ class WebClientTest {
         alice.join(room);
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        try (OtPeer peer = OtPeer.join(server, room, "raw-peer")) {
+        try (OtPeer peer = OtPeer.join(server.server(), room, "raw-peer")) {
             for (int step = 0; step < 40; step++) {
                 if (random.nextBoolean()) {
                     peer.randomEdit(random); // emoji, CRLF, accents: the browser must keep UTF-16 offsets straight
@@ -269,8 +247,7 @@ class WebClientTest {
         alice.join(room);
         try (WsClient mallory = WsClient.connect(server.ws("/ws/" + room))) {
             mallory.next("initial_code");
-            mallory.send("{\"type\":\"hello\",\"clientId\":\"mallory\",\"revision\":0,"
-                    + "\"name\":\"<img src=x onerror=alert(1)><b>Mallory</b>\"}");
+            mallory.send(Wire.hello("mallory", 0, "<img src=x onerror=alert(1)><b>Mallory</b>", null));
             mallory.next("joined");
             mallory.send("{\"type\":\"cursor\",\"revision\":0,\"ranges\":[{\"anchor\":0,\"head\":0}]}");
             alice.await("Mallory in the list", () -> alice.findAll(".participant-name").stream()
@@ -424,9 +401,9 @@ class WebClientTest {
     @Test
     void editsMadeWhileDisconnectedAreSentOnceOnReconnect() {
         String room = server.createRoom();
-        try (TcpProxy proxy = new TcpProxy(server.main().port());
+        try (TcpProxy proxy = new TcpProxy(server.server().main().port());
                 Page carol = Page.open(proxy.base()).named("Carol");
-                OtPeer peer = OtPeer.join(server, room, "raw-peer")) {
+                OtPeer peer = OtPeer.join(server.server(), room, "raw-peer")) {
             carol.join(room);
             carol.type("one ");
             carol.awaitSettled();

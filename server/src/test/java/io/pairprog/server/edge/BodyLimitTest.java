@@ -2,12 +2,11 @@ package io.pairprog.server.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
-import io.pairprog.server.support.TestServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A REST body over the limit is refused with 413 as soon as that is known: from its Content-Length before
@@ -15,17 +14,8 @@ import org.junit.jupiter.api.Test;
  * than the rest of the body read.
  */
 class BodyLimitTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestDatabases.Kind.EMBEDDED, "--max-message-bytes", "2048");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.EMBEDDED, "--max-message-bytes", "2048");
 
     @Test
     void announcedLengthOverTheLimitIsRefusedBeforeTheBody() throws Exception {

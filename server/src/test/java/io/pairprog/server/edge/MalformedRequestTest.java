@@ -7,14 +7,15 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
@@ -26,18 +27,13 @@ import org.slf4j.LoggerFactory;
  */
 class MalformedRequestTest {
     private static final String ESC = "\u001b[31m";
-    private static TestServer server;
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.EMBEDDED);
     private static String room;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestDatabases.Kind.EMBEDDED);
+    static void createARoom() {
         room = server.createRoom();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @ParameterizedTest

@@ -2,29 +2,25 @@ package io.pairprog.server.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
-import io.pairprog.server.support.TestServer;
 import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every HTTP response — page, static file, API answer, error of any layer — carries the hardening headers. */
 class SecurityHeadersTest {
-    private static TestServer server;
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.EMBEDDED,
+            "--requests-per-second-per-address", "1000");
     private static String room;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestDatabases.Kind.EMBEDDED, "--requests-per-second-per-address", "1000");
+    static void createARoom() {
         room = server.createRoom();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @ParameterizedTest

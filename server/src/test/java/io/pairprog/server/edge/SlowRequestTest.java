@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pairprog.ot.TextOperation;
 import io.pairprog.server.support.OtPeer;
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
-import io.pairprog.server.support.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Requests whose bodies arrive a byte at a time (slowloris) hold no thread: WebSocket edits in other rooms
@@ -19,12 +20,13 @@ import org.junit.jupiter.api.Test;
 class SlowRequestTest {
     private static final int SLOW_REQUESTS = 8;
     private static final int BODY_TIMEOUT_SECONDS = 4;
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.POSTGRES,
+            "--http-body-timeout-seconds", Integer.toString(BODY_TIMEOUT_SECONDS));
 
     @Test
     void slowBodiesStallNeitherEditsNorHealthAndEndWith408() throws Exception {
-        try (TestServer server = TestServer.start(TestDatabases.Kind.POSTGRES,
-                "--http-body-timeout-seconds", Integer.toString(BODY_TIMEOUT_SECONDS));
-             OtPeer ann = OtPeer.join(server, server.createRoom(), "ann")) {
+        try (OtPeer ann = OtPeer.join(server.server(), server.createRoom(), "ann")) {
             List<SlowClient> slow = new ArrayList<>();
             for (int i = 0; i < SLOW_REQUESTS; i++) {
                 slow.add(SlowClient.connect(server.http("/").getPort()).send("POST /rooms/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -60,7 +62,7 @@ class SlowRequestTest {
     }
 
     /** On a fresh connection each time: a pooled one would not notice a stalled accept. */
-    private static String health(TestServer server) throws Exception {
+    private static String health(RealServer server) throws Exception {
         try (SlowClient client = SlowClient.connect(server.http("/").getPort())) {
             return client.send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
                     .head(Duration.ofSeconds(30));

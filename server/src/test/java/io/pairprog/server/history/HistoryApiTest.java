@@ -11,6 +11,7 @@ import io.pairprog.server.store.OperationSize;
 import io.pairprog.server.store.RoomTexts;
 import io.pairprog.server.store.Snapshots;
 import io.pairprog.server.support.OtPeer;
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
 import io.pairprog.server.support.Wire;
@@ -24,25 +25,27 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /rooms/{id}/history}, {@code /revisions/{n}} and {@code /restore} against a real server on PostgreSQL. */
 class HistoryApiTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String JSON = "application/json";
-    private static TestServer server;
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.POSTGRES);
     private static Database database;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestDatabases.Kind.POSTGRES);
+    static void openTheDatabase() throws Exception {
         database = new Database(TestDatabases.postgres(), 2);
         database.start();
     }
 
     @AfterAll
-    static void stop() {
-        database.stop();
-        server.close();
+    static void closeTheDatabase() {
+        if (database != null) {
+            database.stop();
+        }
     }
 
     private static JsonNode get(String path) {
@@ -84,7 +87,7 @@ class HistoryApiTest {
     @Test
     void historyGroupsRevisionsByAuthorNewestFirstAndPagesWithoutGapsOrOverlaps() {
         String room = server.createRoom();
-        try (OtPeer ann = OtPeer.join(server, room, "ann"); OtPeer bob = OtPeer.join(server, room, "bob")) {
+        try (OtPeer ann = OtPeer.join(server.server(), room, "ann"); OtPeer bob = OtPeer.join(server.server(), room, "bob")) {
             type(ann, "a", "b", "c");
             bob.pumpUntilRevision(3, WAIT);
             type(bob, "D", "E");
@@ -125,7 +128,7 @@ class HistoryApiTest {
     void textAtEveryRevisionEqualsReplayingTheLog() {
         String room = server.createRoom();
         Random random = new Random(6);
-        try (OtPeer ann = OtPeer.join(server, room, "ann"); OtPeer bob = OtPeer.join(server, room, "bob")) {
+        try (OtPeer ann = OtPeer.join(server.server(), room, "ann"); OtPeer bob = OtPeer.join(server.server(), room, "bob")) {
             // Concurrent edits, so that the log holds transformed operations, not only what each typed.
             for (int i = 0; i < 160; i++) {
                 ann.randomEdit(random);
@@ -155,7 +158,7 @@ class HistoryApiTest {
     @Test
     void restoreOverThousandsOfRevisionsIsOneNewRevisionThatEveryClientReceives() {
         String room = server.createRoom();
-        try (OtPeer ann = OtPeer.join(server, room, "ann"); OtPeer bob = OtPeer.join(server, room, "bob");
+        try (OtPeer ann = OtPeer.join(server.server(), room, "ann"); OtPeer bob = OtPeer.join(server.server(), room, "bob");
              WsClient seed = WsClient.connect(server.ws("/ws/" + room))) {
             seed.next("initial_code");
             type(ann, "def main():\n", "    pass\n");
@@ -206,7 +209,7 @@ class HistoryApiTest {
     @Test
     void aRoomStoredBeforeSnapshotsExistedIsReplayedOnceAndSnapshottedOnTheWay() {
         String room = server.createRoom();
-        try (OtPeer ann = OtPeer.join(server, room, "ann")) {
+        try (OtPeer ann = OtPeer.join(server.server(), room, "ann")) {
             for (int i = 0; i < 1_000; i++) {
                 type(ann, "y");
             }

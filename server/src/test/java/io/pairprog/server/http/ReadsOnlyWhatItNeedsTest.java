@@ -3,12 +3,14 @@ package io.pairprog.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pairprog.server.store.Database;
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
 import io.pairprog.server.support.WsClient;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Reading a room costs what the answer needs, not the room's whole log: each GET on a room with a 40 MB
@@ -16,12 +18,14 @@ import org.junit.jupiter.api.Test;
  * in the store fails every read that touches it, and none of these does.
  */
 class ReadsOnlyWhatItNeedsTest {
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.POSTGRES);
 
     @Test
     void historyAndAnOpenRoomsTextDoNotReadTheOperationsThemselves() throws Exception {
         Database database = new Database(TestDatabases.postgres(), 2);
         database.start();
-        try (TestServer server = TestServer.start(TestDatabases.Kind.POSTGRES)) {
+        try {
             String room = server.createRoom();
             try (WsClient seed = WsClient.connect(server.ws("/ws/" + room))) {
                 seed.next("initial_code");

@@ -2,12 +2,12 @@ package io.pairprog.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,17 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class StrictJsonTest {
     private static final String JSON = "application/json";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestDatabases.Kind.POSTGRES);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.POSTGRES);
 
     @ParameterizedTest
     @ValueSource(strings = {"\"0\"", "0.5", "1.0", "true", "[0]"})

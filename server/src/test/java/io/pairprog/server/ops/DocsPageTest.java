@@ -3,6 +3,7 @@ package io.pairprog.server.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
 import java.io.File;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -35,7 +37,8 @@ class DocsPageTest {
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private TestServer server;
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.EMBEDDED);
     private ChromeDriver browser;
     private Path profile;
 
@@ -43,7 +46,6 @@ class DocsPageTest {
     void open() throws Exception {
         assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
                 "browser test skipped: " + BROWSER + " or " + DRIVER + " is missing (apt-get install chromium chromium-driver)");
-        server = TestServer.start(TestDatabases.Kind.EMBEDDED);
         profile = Files.createTempDirectory("pairprog-docs-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toString());
@@ -60,9 +62,6 @@ class DocsPageTest {
     void close() throws IOException {
         if (browser != null) {
             browser.quit();
-        }
-        if (server != null) {
-            server.close();
         }
         if (profile != null) {
             try (Stream<Path> files = Files.walk(profile)) {

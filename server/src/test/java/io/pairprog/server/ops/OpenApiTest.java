@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -18,27 +19,22 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /openapi.json} is generated from the Jersey resources: every one of them is in it. */
 class OpenApiTest {
-    private static TestServer server;
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.EMBEDDED);
     private static JsonNode document;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestDatabases.Kind.EMBEDDED);
+    static void readTheDocument() {
         HttpResponse<String> response = server.get("/openapi.json");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         document = TestServer.json(response.body());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

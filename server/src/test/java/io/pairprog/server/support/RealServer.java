@@ -48,7 +48,9 @@ public final class RealServer implements BeforeAllCallback, AfterAllCallback, Af
 
     @Override
     public void afterAll(ExtensionContext context) {
-        server.close();
+        if (server != null) { // null when the start failed, or an extension composed with this one skipped the class
+            server.close();
+        }
     }
 
     public TestServer server() {
@@ -70,6 +72,10 @@ public final class RealServer implements BeforeAllCallback, AfterAllCallback, Af
 
     public HttpResponse<String> post(String path, String contentType, String body) {
         return server.post(path, contentType, body);
+    }
+
+    public URI http(String path) {
+        return server.http(path);
     }
 
     public URI ws(String path) {

@@ -3,17 +3,13 @@ package io.pairprog.server.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
-import io.pairprog.server.support.TestServer;
 import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,47 +18,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  * least the room) still serving.
  */
 class BadInputTest {
-    private static TestServer server;
-    private final List<WsClient> clients = new ArrayList<>();
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.POSTGRES,
+            "--max-message-bytes", "4096", "--max-document-chars", "100");
     private String room;
     private WsClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestDatabases.Kind.POSTGRES,
-                "--max-message-bytes", "4096", "--max-document-chars", "100");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void joinAsOtClient() {
         room = server.createRoom();
-        client = connect("/ws/" + room);
-        client.next("initial_code");
-        client.send(Wire.hello("c1", 0));
-        client.next("joined");
+        client = server.otClient(room, "c1");
         client.send(op(1, 0, "[\"hello\"]"));
         assertThat(client.next("ack").get("revision").asLong()).isEqualTo(1);
     }
 
-    @AfterEach
-    void closeClients() {
-        clients.forEach(WsClient::close);
-    }
-
-    private WsClient connect(String path) {
-        WsClient c = WsClient.connect(server.ws(path));
-        clients.add(c);
-        return c;
-    }
-
     @Test
     void unknownRoomGetsAnErrorThenClose4404() {
-        WsClient stranger = connect("/ws/00000000-0000-4000-8000-000000000000");
+        WsClient stranger = server.connect("/ws/00000000-0000-4000-8000-000000000000");
         assertThat(stranger.next().get("code").asText()).isEqualTo("ROOM_NOT_FOUND");
         assertThat(stranger.closeCode()).isEqualTo(4404);
     }
@@ -70,11 +42,12 @@ class BadInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"not-a-uuid", "1-1-1-1-1", "%2e%2e", "00000000-0000-4000-8000-00000000000g"})
     void malformedRoomIdGetsAnErrorThenClose4400(String id) {
-        WsClient stranger = connect("/ws/" + id);
+        WsClient stranger = server.connect("/ws/" + id);
         assertThat(stranger.next().get("code").asText()).isEqualTo("INVALID_ROOM_ID");
         assertThat(stranger.closeCode()).isEqualTo(4400);
     }
 
+    // Malformed on the wire, so written by hand (the hello among them has a negative revision).
     @ParameterizedTest
     @ValueSource(strings = {"{", "[]", "42", "{\"type\":\"op\"}", "{\"type\":\"op\",\"clientId\":\"c1\",\"clientSeq\":\"x\",\"baseRevision\":1,\"op\":[5]}",
             "{\"type\":\"hello\",\"clientId\":\"c1\",\"revision\":-1}", "{\"type\":\"code_update\",\"code\":1,\"code\":2}"})
@@ -119,7 +92,7 @@ class BadInputTest {
 
     @Test
     void helloFromTheFutureIsRefused() {
-        WsClient other = connect("/ws/" + room);
+        WsClient other = server.connect("/ws/" + room);
         other.next("initial_code");
         other.send(Wire.hello("c2", 7));
         assertThat(other.next("error").get("code").asText()).isEqualTo("REVISION_IN_FUTURE");
@@ -127,7 +100,7 @@ class BadInputTest {
 
     @Test
     void operationBeforeHelloIsRefused() {
-        WsClient other = connect("/ws/" + room);
+        WsClient other = server.connect("/ws/" + room);
         other.next("initial_code");
         other.send("{\"type\":\"op\",\"clientId\":\"c2\",\"clientSeq\":1,\"baseRevision\":1,\"op\":[5,\"x\"]}");
         assertThat(other.next("error").get("code").asText()).isEqualTo("NOT_JOINED");
@@ -148,7 +121,7 @@ class BadInputTest {
         JsonNode error = client.next("error");
         assertThat(error.get("code").asText()).isEqualTo("INVALID_OPERATION");
         assertThat(error.get("message").asText()).contains("U+0000");
-        WsClient seed = connect("/ws/" + room);
+        WsClient seed = server.connect("/ws/" + room);
         seed.next("initial_code");
         seed.send("{\"type\":\"code_update\",\"code\":\"hello\\u0000\"}");
         assertThat(seed.next("error").get("code").asText()).isEqualTo("MALFORMED_MESSAGE");
@@ -166,7 +139,7 @@ class BadInputTest {
 
     @Test
     void messageOverTheSizeLimitClosesWith1009AndTheRoomKeepsServing() {
-        WsClient other = connect("/ws/" + room);
+        WsClient other = server.connect("/ws/" + room);
         other.next("initial_code");
         other.send("{\"type\":\"code_update\",\"code\":\"" + "z".repeat(5000) + "\"}");
         assertThat(other.next().get("code").asText()).isEqualTo("MESSAGE_TOO_LARGE");

@@ -44,7 +44,7 @@ class CatchUpMemoryIT {
                 for (int i = 0; i < HOGS; i++) {
                     WsClient hog = WsClient.connect(server.ws("/ws/" + bigRoom));
                     hog.pauseReading();
-                    hog.send("{\"type\":\"hello\",\"clientId\":\"hog" + i + "\",\"revision\":0}");
+                    hog.send(Wire.hello("hog" + i, 0));
                     hogs.add(hog);
                 }
                 // Meanwhile, in another room, every edit is acknowledged, promptly.

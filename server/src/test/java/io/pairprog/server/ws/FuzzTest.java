@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pairprog.server.support.RawSocket;
+import io.pairprog.server.support.RealServer;
 import io.pairprog.server.support.TestDatabases;
 import io.pairprog.server.support.TestServer;
+import io.pairprog.server.support.Wire;
 import io.pairprog.server.support.WsClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -15,9 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,22 +29,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FuzzTest {
     private static final String MARKUP = "<script>alert(1)</script>";
     private static final long PROBE_SEQ = 1_000_000;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestDatabases.Kind.POSTGRES, "--max-message-bytes", "65536",
-                "--max-messages-per-second", "100000");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RealServer server = RealServer.on(TestDatabases.Kind.POSTGRES, "--max-message-bytes", "65536",
+            "--max-messages-per-second", "100000");
 
     /** Hand-picked hostile messages, each a distinct way to be wrong. */
     private static List<String> handPicked() {
         String deep = "[".repeat(5000) + "]".repeat(5000);
+        // Written by hand, hellos too: each is wrong on the wire in its own way, which Wire cannot build.
         return List.of(
                 "", " ", "null", "true", "\"op\"", "[]", "{}", deep, "{\"type\":\"op\",\"x\":" + deep + "}",
                 "{\"type\":\"op\",\"type\":\"hello\"}",
@@ -109,7 +102,7 @@ class FuzzTest {
             client.next("initial_code");
             client.send("{\"type\":\"code_update\",\"code\":\"hello\"}");
             awaitRevision(room, 1);
-            client.send("{\"type\":\"hello\",\"clientId\":\"fuzz\",\"revision\":1}");
+            client.send(Wire.hello("fuzz", 1));
             client.next("joined");
             List<String> inputs = new ArrayList<>(handPicked());
             inputs.addAll(mutations(seed, 500));
