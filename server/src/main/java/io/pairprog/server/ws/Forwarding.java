@@ -1,11 +1,13 @@
 package io.pairprog.server.ws;
 
 import io.pairprog.protocol.CloseCodes;
+import io.pairprog.server.ops.LogIds;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +45,8 @@ public final class Forwarding {
     });
     /** Each forwarded connection, by the room and the node it goes to. */
     private final Map<Upstream, Route> routes = new ConcurrentHashMap<>();
+    /** Rooms forwarded to whose lease was found lapsed, by how many checks in a row (only the watch touches it). */
+    private final Map<UUID, Integer> ownerless = new HashMap<>();
 
     private record Route(UUID room, String ownerUrl) {
     }
@@ -106,14 +110,28 @@ public final class Forwarding {
 
     private void check(Function<Set<UUID>, Map<UUID, String>> owners) {
         if (routes.isEmpty()) {
+            ownerless.clear();
             return;
         }
         Set<UUID> rooms = new HashSet<>();
         routes.values().forEach(route -> rooms.add(route.room()));
         Map<UUID, String> now = owners.apply(rooms);
+        ownerless.keySet().retainAll(rooms);
+        rooms.forEach(room -> {
+            if (now.containsKey(room)) {
+                ownerless.remove(room);
+            } else {
+                ownerless.merge(room, 1, Integer::sum);
+            }
+        });
         routes.forEach((upstream, route) -> {
-            if (!route.ownerUrl().equals(now.get(route.room()))) {
-                routes.remove(upstream);
+            String owner = now.get(route.room());
+            // A lease seen lapsed once may be an owner that is merely slow to renew (it still may); twice
+            // in a row, it is paused or cut off, and its clients come back through a node that can serve.
+            boolean moved = owner != null ? !owner.equals(route.ownerUrl()) : ownerless.get(route.room()) >= 2;
+            if (moved && routes.remove(upstream) != null) {
+                log.info("room {} is no longer served by {}; moving a forwarded connection", LogIds.room(route.room()),
+                        route.ownerUrl());
                 upstream.abandon(CloseCodes.ROOM_MOVED, "the room moved to another server; reconnect");
             }
         });

@@ -56,6 +56,9 @@ final class SessionPeer implements Peer {
             // Never let one connection interrupt a broadcast to the others, nor a room's caller: Tyrus
             // throws Errors too (text it cannot encode). Such a connection has lost a message, so it goes.
             sent(size);
+            if (!session.isOpen()) {
+                return; // it went while the message was on its way (a forwarded owner's last words)
+            }
             log.warn("session {} failed a send ({}); closing it", session.getId(), e.toString());
             guard.later(() -> close(CloseCodes.INTERNAL_ERROR, "a message could not be sent; reconnect"));
         }
