@@ -45,10 +45,15 @@ class ClientActionTest {
 
     @Test
     void codesTheServerDoesNotUseReconnectLaterAsAfterADrop() {
-        for (int code : new int[] {1002, 1005, 1006, 1008, 1012, 3000, 4000, 4401, 4999}) {
+        for (int code : new int[] {1002, 1005, 1006, 1008, 1014, 3000, 4000, 4401, 4999}) {
             assertThat(CloseCodes.isKnown(code)).as("%d", code).isFalse();
             assertThat(CloseCodes.reconnect(code)).as("%d", code).isEqualTo(Reconnect.LATER);
         }
+    }
+
+    @Test
+    void aRoomThatMovedToAnotherNodeIsFollowedAtOnce() {
+        assertThat(CloseCodes.reconnect(CloseCodes.ROOM_MOVED)).isEqualTo(Reconnect.AT_ONCE);
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProtocolTablesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Codes the server never uses, from the standard range, the registered range and the application range. */
-    private static final int[] UNUSED_CLOSE_CODES = {1002, 1005, 1006, 1007, 1008, 1010, 1012, 1015, 3000, 4000, 4401, 4999};
+    private static final int[] UNUSED_CLOSE_CODES = {1002, 1005, 1006, 1007, 1008, 1010, 1014, 1015, 3000, 4000, 4401, 4999};
 
     @RegisterExtension
     static final BrowserPages browser = BrowserPages.on(TestDatabases.Kind.EMBEDDED);
