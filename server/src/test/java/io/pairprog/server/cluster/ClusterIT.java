@@ -2,18 +2,14 @@ package io.pairprog.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pairprog.server.store.LoggedOperation;
 import io.pairprog.server.support.Nodes;
 import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.ServerProcess;
-import io.pairprog.server.support.TestDatabases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -177,16 +173,7 @@ class ClusterIT {
         }
     }
 
-    /** Revisions 1..head without a gap; each client's edits stored once each, in order. */
     static void verifyLog(String room, Nodes nodes, long seed) {
-        long head = nodes.room(nodes.anyAlive(), room).get("revision").asLong();
-        List<LoggedOperation> log = TestDatabases.postgresLog(room);
-        assertThat(log).extracting(LoggedOperation::revision).as("seed=" + seed + ": no gap in revisions")
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, head).boxed().toList());
-        Map<String, List<Long>> seqs = log.stream().collect(Collectors.groupingBy(LoggedOperation::clientId,
-                Collectors.mapping(LoggedOperation::clientSeq, Collectors.toList())));
-        seqs.forEach((client, list) -> assertThat(list).as("seed=" + seed + ": " + client
-                + " — every edit stored once, none lost").containsExactlyElementsOf(
-                LongStream.rangeClosed(1, list.size()).boxed().toList()));
+        nodes.assertLogIntact(room, seed);
     }
 }
