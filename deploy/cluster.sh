@@ -21,10 +21,9 @@ trap stop EXIT INT TERM
 
 for n in 1 2 3; do
   port=$((NODE_PORT_BASE + n))
-  # Behind a balancer every client arrives from the balancer's address: the per-address limit is the
-  # balancer's business there (docs/scaling.md).
+  # Every client arrives from the balancer's address: its X-Forwarded-For names the client (docs/scaling.md).
   java -jar "$JAR" --host 127.0.0.1 --port "$port" --database-url "$DATABASE_URL" --node-id "node-$n" \
-    --public-url "http://127.0.0.1:$port" --max-connections-per-address 100000 >"$LOGS/node-$n.log" 2>&1 &
+    --public-url "http://127.0.0.1:$port" --trusted-proxies 127.0.0.1 >"$LOGS/node-$n.log" 2>&1 &
   pids+=($!)
   export "PAIRPROG_NODE$n=127.0.0.1:$port"
 done

@@ -1,6 +1,7 @@
 package io.pairprog.server;
 
 import io.pairprog.server.edge.AllowedHosts;
+import io.pairprog.server.edge.ClientAddresses;
 import io.pairprog.server.edge.EdgeLimits;
 import io.pairprog.server.edge.OpenFiles;
 import java.time.Duration;
@@ -72,6 +73,11 @@ public final class HttpOptions {
             description = "Rooms all clients together may create per minute, bursts of twice that (env ROOMS_PER_MINUTE).")
     int roomsPerMinute;
 
+    @Option(names = "--trusted-proxies", defaultValue = "", split = ",",
+            description = "Addresses of load balancers in front of this server, e.g. 10.0.0.2: for connections from "
+                    + "them the client is the X-Forwarded-For address, for the per-address limits (env TRUSTED_PROXIES).")
+    List<String> trustedProxies;
+
     @Option(names = "--metrics-token", defaultValue = "",
             description = "If set, GET /metrics needs 'Authorization: Bearer <token>' (env METRICS_TOKEN).")
     String metricsToken;
@@ -88,6 +94,17 @@ public final class HttpOptions {
         atLeast("--requests-per-second-per-address", requestsPerSecondPerAddress, 1);
         atLeast("--rooms-per-minute-per-address", roomsPerMinutePerAddress, 1);
         atLeast("--rooms-per-minute", roomsPerMinute, 1);
+        for (String proxy : proxies()) {
+            if (!ClientAddresses.isIpLiteral(proxy)) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--trusted-proxies': "
+                        + proxy + " is not an IP address", spec.findOption("--trusted-proxies"), null);
+            }
+        }
+    }
+
+    private List<String> proxies() {
+        return trustedProxies == null ? List.of() : trustedProxies.stream().map(String::strip).filter(p -> !p.isEmpty())
+                .toList();
     }
 
     private void atLeast(String option, long value, long min) {
@@ -105,7 +122,8 @@ public final class HttpOptions {
         return new EdgeLimits(Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(headerTimeoutSeconds),
                 Duration.ofSeconds(bodyTimeoutSeconds), maxConnections == 0 ? OpenFiles.defaultMaxConnections() : maxConnections,
                 maxHttpConnectionsPerAddress == 0 ? webSocketsPerAddress : maxHttpConnectionsPerAddress, maxBodyBytes, restThreads, restQueue, requestsPerSecondPerAddress,
-                roomsPerMinutePerAddress, roomsPerMinute, new AllowedHosts(allowedHosts == null ? List.of() : allowedHosts));
+                roomsPerMinutePerAddress, roomsPerMinute, new AllowedHosts(allowedHosts == null ? List.of() : allowedHosts),
+                new ClientAddresses(proxies()));
     }
 
     /** The bearer token {@code /metrics} asks for; empty: none. */

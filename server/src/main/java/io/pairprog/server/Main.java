@@ -3,6 +3,7 @@ package io.pairprog.server;
 import io.pairprog.protocol.CloseCodes;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.server.cluster.Leases;
+import io.pairprog.server.edge.EdgeLimits;
 import io.pairprog.server.history.RoomHistory;
 import io.pairprog.server.http.RestApplication;
 import io.pairprog.server.ops.DotEnv;
@@ -89,7 +90,10 @@ public final class Main {
         if (leases != null) {
             forwarding.watch(leases::owners, Math.max(100, leases.ttlMillis() / 3));
         }
-        WebSockets webSockets = new WebSockets(rooms, codec, config.connectionLimits(), forwarding);
+        EdgeLimits edge = config.http().limits(config.maxMessageBytes(),
+                config.connectionLimits().maxConnectionsPerAddress());
+        WebSockets webSockets = new WebSockets(rooms, codec, config.connectionLimits(), forwarding,
+                edge.clientAddresses());
         metrics.watch(webSockets, rooms);
         ResourceConfig rest = RestApplication.create(roomStore,
                 new RoomHistory(operationLog, new RoomTexts(database)), rooms, config.completion());
@@ -99,8 +103,7 @@ public final class Main {
         liveness.watch(database::problem);
         rest.registerInstances(new HealthResource(database, liveness),
                 new MetricsResource(metrics, config.http().metricsToken()), new OpenApiResource(rest));
-        web = new WebServer(config.host(), config.port(), rest, webSockets, config.http().limits(
-                config.maxMessageBytes(), config.connectionLimits().maxConnectionsPerAddress()));
+        web = new WebServer(config.host(), config.port(), rest, webSockets, edge);
     }
 
     /** Starts a server; the caller owns it and must {@link #stop()} it. */

@@ -34,7 +34,10 @@ final class ConnectionGate extends BaseFilter {
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentHashMap<String, Integer> httpPerAddress = new ConcurrentHashMap<>();
 
-    ConnectionGate(int maxConnections, int maxHttpPerAddress) {
+    private final ClientAddresses clients;
+
+    ConnectionGate(int maxConnections, int maxHttpPerAddress, ClientAddresses clients) {
+        this.clients = clients;
         this.maxConnections = maxConnections;
         this.maxHttpPerAddress = maxHttpPerAddress;
     }
@@ -97,6 +100,9 @@ final class ConnectionGate extends BaseFilter {
     }
 
     private boolean admit(String address) {
+        if (clients.trusts(address)) {
+            return true; // a balancer carries many clients; the REST quotas tell them apart by X-Forwarded-For
+        }
         boolean[] admitted = {false};
         httpPerAddress.compute(address, (a, n) -> {
             int count = n == null ? 0 : n;

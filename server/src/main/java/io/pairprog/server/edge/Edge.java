@@ -40,7 +40,7 @@ public final class Edge implements AddOn {
 
     public Edge(EdgeLimits limits) {
         this.limits = limits;
-        this.gate = new ConnectionGate(limits.maxConnections(), limits.maxHttpConnectionsPerAddress());
+        this.gate = new ConnectionGate(limits.maxConnections(), limits.maxHttpConnectionsPerAddress(), limits.clientAddresses());
     }
 
     /** Puts the edge on {@code listener}, before it starts; {@code server} is the configuration it serves. */

@@ -21,5 +21,5 @@ import java.time.Duration;
 public record EdgeLimits(Duration idleTimeout, Duration headerTimeout, Duration bodyTimeout, int maxConnections,
                          int maxHttpConnectionsPerAddress, long maxBodyBytes, int restThreads, int restQueue,
                          int requestsPerSecondPerAddress, int roomsPerMinutePerAddress, int roomsPerMinute,
-                         AllowedHosts allowedHosts) {
+                         AllowedHosts allowedHosts, ClientAddresses clientAddresses) {
 }

@@ -59,7 +59,8 @@ final class RestDispatcher extends HttpHandler {
     public void service(Request request, Response response) throws Exception {
         boolean operation = OPERATIONS.contains(request.getRequestURI());
         if (!operation) {
-            long wait = quota.take(request.getRemoteAddr(), createsRoom(request), System.nanoTime());
+            String client = limits.clientAddresses().of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+            long wait = quota.take(client, createsRoom(request), System.nanoTime());
             if (wait > 0) {
                 response.setHeader("Retry-After", Long.toString(wait));
                 JsonErrors.send(response, 429, ErrorCode.RATE_LIMITED, "too many requests from your address; "

@@ -6,6 +6,7 @@ import io.pairprog.protocol.ErrorCode;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.protocol.ProtocolException;
 import io.pairprog.protocol.ServerMessage;
+import io.pairprog.server.edge.ClientAddresses;
 import io.pairprog.server.ops.LogIds;
 import io.pairprog.server.room.Ownership;
 import io.pairprog.server.room.Room;
@@ -41,6 +42,7 @@ public final class RoomEndpoint extends Endpoint {
     private final ConnectionGuard guard;
     private final RateLimiter rate;
     private final Forwarding forwarding;
+    private final ClientAddresses clients;
     private SessionPeer peer;
     private String address;
     private volatile Room room;
@@ -50,8 +52,10 @@ public final class RoomEndpoint extends Endpoint {
     private String clientId;
     private Mailbox mailbox;
 
-    RoomEndpoint(RoomRegistry registry, MessageCodec codec, ConnectionGuard guard, Forwarding forwarding) {
+    RoomEndpoint(RoomRegistry registry, MessageCodec codec, ConnectionGuard guard, Forwarding forwarding,
+                 ClientAddresses clients) {
         this.registry = registry;
+        this.clients = clients;
         this.forwarding = forwarding;
         this.codec = codec;
         this.guard = guard;
@@ -68,8 +72,8 @@ public final class RoomEndpoint extends Endpoint {
         }
         String forwarded = forwarding.forwardedAddress((String) handshake.get(WebSockets.CLIENT_ADDRESS),
                 (String) handshake.get(WebSockets.NODE_SECRET));
-        String remote = forwarded != null ? forwarded
-                : session instanceof TyrusSession tyrus ? tyrus.getRemoteAddr() : null;
+        String remote = forwarded != null ? forwarded : session instanceof TyrusSession tyrus
+                ? clients.of(tyrus.getRemoteAddr(), (String) handshake.get(WebSockets.FORWARDED_FOR)) : null;
         if (!guard.admit(remote == null ? "unknown" : remote)) {
             refuse(ErrorCode.TOO_MANY_CONNECTIONS, "too many connections from your address",
                     CloseCodes.TOO_MANY_CONNECTIONS);

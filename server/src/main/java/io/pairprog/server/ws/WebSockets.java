@@ -1,6 +1,7 @@
 package io.pairprog.server.ws;
 
 import io.pairprog.protocol.MessageCodec;
+import io.pairprog.server.edge.ClientAddresses;
 import io.pairprog.server.room.RoomRegistry;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.HandshakeResponse;
@@ -21,6 +22,7 @@ public final class WebSockets {
     /** A forwarding node's headers (see {@link Forwarding}). */
     static final String CLIENT_ADDRESS = "pairprog.client-address";
     static final String NODE_SECRET = "pairprog.node-secret";
+    static final String FORWARDED_FOR = "pairprog.forwarded-for";
     /** The path parameter of view-only connections. */
     static final String VIEW_ID = "viewId";
 
@@ -29,9 +31,12 @@ public final class WebSockets {
     private final MessageCodec codec;
     private final ConnectionGuard guard;
     private final Forwarding forwarding;
+    private final ClientAddresses clients;
 
-    public WebSockets(RoomRegistry registry, MessageCodec codec, ConnectionLimits limits, Forwarding forwarding) {
+    public WebSockets(RoomRegistry registry, MessageCodec codec, ConnectionLimits limits, Forwarding forwarding,
+                      ClientAddresses clients) {
         this.registry = registry;
+        this.clients = clients;
         this.forwarding = forwarding;
         this.codec = codec;
         this.guard = new ConnectionGuard(limits);
@@ -62,7 +67,7 @@ public final class WebSockets {
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
                     public <T> T getEndpointInstance(Class<T> endpointClass) {
-                        return endpointClass.cast(new RoomEndpoint(registry, codec, guard, forwarding));
+                        return endpointClass.cast(new RoomEndpoint(registry, codec, guard, forwarding, clients));
                     }
 
                     @Override
@@ -73,6 +78,7 @@ public final class WebSockets {
                         properties.put(HOST, first(request.getHeaders(), "Host"));
                         properties.put(CLIENT_ADDRESS, first(request.getHeaders(), Forwarding.CLIENT_ADDRESS));
                         properties.put(NODE_SECRET, first(request.getHeaders(), Forwarding.NODE_SECRET));
+                        properties.put(FORWARDED_FOR, first(request.getHeaders(), "X-Forwarded-For"));
                     }
                 })
                 .build();

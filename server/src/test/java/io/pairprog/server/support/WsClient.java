@@ -28,10 +28,12 @@ public final class WsClient implements AutoCloseable {
     volatile JsonNode joined;
 
     private WsClient(URI uri, String origin) {
+        this(uri, origin == null ? java.util.Map.of() : java.util.Map.of("Origin", origin));
+    }
+
+    private WsClient(URI uri, java.util.Map<String, String> headers) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
-        if (origin != null) {
-            builder.header("Origin", origin);
-        }
+        headers.forEach(builder::header);
         this.socket = builder.buildAsync(uri, new Listener()).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
@@ -41,7 +43,12 @@ public final class WsClient implements AutoCloseable {
     }
 
     public static WsClient connect(URI uri) {
-        return new WsClient(uri, null);
+        return new WsClient(uri, java.util.Map.of());
+    }
+
+    /** Connects with these handshake headers (an X-Forwarded-For a balancer would add, say). */
+    public static WsClient connectWith(URI uri, java.util.Map<String, String> headers) {
+        return new WsClient(uri, headers);
     }
 
     /** Connects as a page from {@code origin} would (browsers always send it). */
