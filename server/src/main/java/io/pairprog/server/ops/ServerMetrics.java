@@ -33,6 +33,9 @@ public final class ServerMetrics implements Managed {
     public void watch(WebSockets webSockets, RoomRegistry roomRegistry) {
         Gauge.builder("pairprog.websocket.connections", webSockets, WebSockets::openConnections)
                 .description("Open WebSocket connections").strongReference(true).register(registry);
+        Gauge.builder("pairprog.websocket.forwarded", webSockets, WebSockets::forwardedConnections)
+                .description("WebSocket connections carried on to the node that serves their room")
+                .strongReference(true).register(registry);
         Gauge.builder("pairprog.rooms.loaded", roomRegistry, RoomRegistry::size)
                 .description("Rooms held in memory: those with connections or unstored edits")
                 .strongReference(true).register(registry);

@@ -141,6 +141,10 @@ public final class Forwarding {
         routes.put(upstream, new Route(room, ownerUrl));
     }
 
+    int forwarded() {
+        return routes.size();
+    }
+
     void untrack(Upstream upstream) {
         routes.remove(upstream);
     }

@@ -51,6 +51,11 @@ public final class WebSockets {
         return guard.openConnections();
     }
 
+    /** Connections forwarded to other nodes now (for metrics). */
+    public int forwardedConnections() {
+        return forwarding.forwarded();
+    }
+
     /** Tyrus's engine on a listener (see {@link WebSocketContainer#addOn()}). */
     public AddOn addOn() {
         return container.addOn();

@@ -34,6 +34,12 @@ class ClusterIT {
             for (int i = 0; i < 6; i++) {
                 peers.add(OtPeer.join(nodes.roomOnEachNode(room), i % 3, "peer-" + i));
             }
+            assertThat(nodes.owner(room)).as("the first to join claimed the room for its node").isZero();
+            double forwarded = 0;
+            for (int n = 0; n < nodes.size(); n++) {
+                forwarded += nodes.metric(n, "pairprog_websocket_forwarded");
+            }
+            assertThat(forwarded).as("the four clients on nodes 1 and 2 are forwarded to node 0").isEqualTo(4);
             type(peers, random, 150);
             settle(peers, nodes, room, seed);
 

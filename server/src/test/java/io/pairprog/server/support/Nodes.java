@@ -77,6 +77,13 @@ public final class Nodes implements AutoCloseable {
                 .build()).body());
     }
 
+    /** A gauge or counter of {@code GET /metrics} on a node (0 when absent). */
+    public double metric(int onNode, String name) {
+        String body = TestServer.send(HttpRequest.newBuilder(nodes.get(onNode).http("/metrics")).build()).body();
+        return body.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     /** The node that holds the room's unexpired lease, by index; -1 if none does. */
     public int owner(String roomId) {
         Database database = new Database(TestDatabases.postgres(), 2);
