@@ -15,7 +15,9 @@ import java.time.Duration;
  * to that node; its answer, or its error with status and code, becomes this node's.
  */
 final class OwnerForwarding {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: Grizzly mishandles the h2c upgrade the client would otherwise try.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private OwnerForwarding() {
     }

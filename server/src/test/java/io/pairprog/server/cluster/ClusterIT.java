@@ -2,9 +2,13 @@ package io.pairprog.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pairprog.ot.TextOperation;
 import io.pairprog.server.support.Nodes;
 import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.ServerProcess;
+import io.pairprog.server.support.TestServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,6 +140,37 @@ class ClusterIT {
             verifyLog(room, nodes, seed);
             System.out.printf("cluster: graceful hand-over, SIGTERM until all edits stored again: %d ms%n", movedMillis);
             both.forEach(OtPeer::close);
+        }
+    }
+
+    @Test
+    void aRestoreSentToANodeThatDoesNotServeTheRoomIsMadeByTheOneThatDoes() throws Exception {
+        try (Nodes nodes = Nodes.start(2, OPTIONS)) {
+            String room = nodes.createRoom(0);
+            OtPeer ada = OtPeer.join(nodes.roomOnEachNode(room), 0, "ada"); // node 0 serves the room
+            ada.edit(TextOperation.builder().insert("hello").build());
+            ada.settle(SETTLE);
+            ada.edit(TextOperation.builder().retain(5).insert(" world").build());
+            ada.settle(SETTLE);
+
+            HttpResponse<String> restored = TestServer.send(
+                    HttpRequest.newBuilder(nodes.node(1).http("/rooms/" + room + "/restore"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"revision\": 1, \"name\": \"Bob\"}"))
+                            .build());
+            assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+            assertThat(TestServer.json(restored.body()).get("revision").asLong()).isEqualTo(3);
+            assertThat(nodes.owner(room)).as("node 0 still serves the room").isZero();
+            ada.pumpUntilRevision(3, SETTLE);
+            assertThat(ada.doc()).isEqualTo("hello");
+            assertThat(nodes.room(1, room).get("code").asText()).isEqualTo("hello");
+
+            HttpResponse<String> wrong = TestServer.send(
+                    HttpRequest.newBuilder(nodes.node(1).http("/rooms/" + room + "/restore"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"revision\": 99}")).build());
+            assertThat(wrong.statusCode()).as("a revision that does not exist").isEqualTo(404);
+            ada.close();
         }
     }
 
