@@ -1,17 +1,11 @@
 package io.pairprog.server.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.pairprog.server.store.Database;
-import io.pairprog.server.store.LoggedOperation;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 /**
  * Several server nodes (the shaded jar, each its own process) on one PostgreSQL database, each on a port
@@ -99,15 +93,7 @@ public final class Nodes implements AutoCloseable {
 
     /** Revisions 1..head without a gap; each client's edits stored once each, in order. */
     public void assertLogIntact(String room, long seed) {
-        long head = room(anyAlive(), room).get("revision").asLong();
-        List<LoggedOperation> log = TestDatabases.postgresLog(room);
-        assertThat(log).extracting(LoggedOperation::revision).as("seed=" + seed + ": no gap in revisions")
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, head).boxed().toList());
-        Map<String, List<Long>> seqs = log.stream().collect(Collectors.groupingBy(LoggedOperation::clientId,
-                Collectors.mapping(LoggedOperation::clientSeq, Collectors.toList())));
-        seqs.forEach((client, list) -> assertThat(list).as("seed=" + seed + ": " + client
-                + " — every edit stored once, none lost").containsExactlyElementsOf(
-                LongStream.rangeClosed(1, list.size()).boxed().toList()));
+        TestDatabases.assertLogIntact(room, room(anyAlive(), room).get("revision").asLong(), seed);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.pairprog.server.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pairprog.server.store.Database;
 import io.pairprog.server.store.DatabaseUrl;
 import io.pairprog.server.store.LoggedOperation;
@@ -10,7 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * The databases tests run against. PostgreSQL is always real: the server named by
@@ -55,6 +60,21 @@ public final class TestDatabases {
         } finally {
             database.stop();
         }
+    }
+
+    /**
+     * The laws of a room's stored log after any crash or failover: revisions 1..{@code head} without a gap,
+     * and each client's edits stored once each, in order (none lost, none twice).
+     */
+    public static void assertLogIntact(String roomId, long head, long seed) {
+        List<LoggedOperation> log = postgresLog(roomId);
+        assertThat(log).extracting(LoggedOperation::revision).as("seed=" + seed + ": no gap in revisions")
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, head).boxed().toList());
+        Map<String, List<Long>> seqs = log.stream().collect(Collectors.groupingBy(LoggedOperation::clientId,
+                Collectors.mapping(LoggedOperation::clientSeq, Collectors.toList())));
+        seqs.forEach((client, list) -> assertThat(list).as("seed=" + seed + ": " + client
+                + " — every edit stored once, none lost").containsExactlyElementsOf(
+                LongStream.rangeClosed(1, list.size()).boxed().toList()));
     }
 
     /** A new, empty embedded database folder. */

@@ -2,7 +2,6 @@ package io.pairprog.server.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pairprog.server.store.LoggedOperation;
 import io.pairprog.server.support.OtPeer;
 import io.pairprog.server.support.ServerProcess;
 import io.pairprog.server.support.TestDatabases;
@@ -11,10 +10,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,14 +53,7 @@ class CrashRecoveryIT {
                         .build()).body()).get("code").asText();
                 long head = TestServer.json(TestServer.send(HttpRequest.newBuilder(server.http("/rooms/" + room))
                         .build()).body()).get("revision").asLong();
-                List<LoggedOperation> log = TestDatabases.postgresLog(room);
-                assertThat(log).extracting(LoggedOperation::revision).as("seed=" + seed + ": no gap in revisions")
-                        .containsExactlyElementsOf(LongStream.rangeClosed(1, head).boxed().toList());
-                Map<String, List<Long>> seqs = log.stream().collect(Collectors.groupingBy(LoggedOperation::clientId,
-                        Collectors.mapping(LoggedOperation::clientSeq, Collectors.toList())));
-                seqs.forEach((client, list) -> assertThat(list).as("seed=" + seed + ": " + client
-                        + " — every edit stored once, none lost").containsExactlyElementsOf(
-                        LongStream.rangeClosed(1, list.size()).boxed().toList()));
+                TestDatabases.assertLogIntact(room, head, seed);
                 for (int i = r; i < peers.size(); i += 2) {
                     OtPeer peer = peers.get(i);
                     peer.pumpUntilRevision(head, SETTLE);
