@@ -68,15 +68,19 @@ public final class Leases implements Ownership, Managed {
     @Override
     public Optional<Claim> claim(UUID roomId) {
         String mine = url;
-        if (mine == null || leaving) {
-            Optional<RoomLeases.Elsewhere> owner = mine == null ? Optional.empty() : store.owner(roomId);
-            return Optional.of(owner.<Claim>map(o -> new Elsewhere(o.url(), o.millisLeft())).orElseThrow(() ->
-                    new StoreException(mine == null ? "this node does not listen yet" : "this node is shutting down",
-                            null)));
+        if (mine == null) {
+            throw new StoreException("this node does not listen yet", null);
         }
-        return store.acquire(roomId, nodeId, mine, ttlMillis).map(outcome -> outcome instanceof RoomLeases.Held h
-                ? new Here(h.epoch())
-                : new Elsewhere(((RoomLeases.Elsewhere) outcome).url(), ((RoomLeases.Elsewhere) outcome).millisLeft()));
+        if (leaving) { // claims nothing more: forwards to whoever took the room, if anybody has yet
+            return Optional.of(store.owner(roomId).map(Leases::claimOf).orElseThrow(() ->
+                    new StoreException("this node is shutting down", null)));
+        }
+        return store.acquire(roomId, nodeId, mine, ttlMillis).map(Leases::claimOf);
+    }
+
+    private static Claim claimOf(RoomLeases.Outcome outcome) {
+        return outcome instanceof RoomLeases.Elsewhere other ? new Elsewhere(other.url(), other.millisLeft())
+                : new Here(((RoomLeases.Held) outcome).epoch());
     }
 
     @Override

@@ -48,9 +48,11 @@ public final class Forwarding {
     /** Rooms forwarded to whose lease was found lapsed, by how many checks in a row (only the watch touches it). */
     private final Map<UUID, Integer> ownerless = new HashMap<>();
 
+    /** Built on first use: a single node (or one that never forwards) starts no client and its thread. */
+    private HttpClient http;
+
     private record Route(UUID room, String ownerUrl) {
     }
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
     /** @param secret the nodes' shared secret, read once the database is open; null while there is none */
     public Forwarding(Supplier<String> secret) {
@@ -62,7 +64,10 @@ public final class Forwarding {
         return new Forwarding(() -> null);
     }
 
-    HttpClient http() {
+    synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        }
         return http;
     }
 

@@ -14,6 +14,8 @@ import java.util.UUID;
 public final class Nodes implements AutoCloseable {
     private final List<ServerProcess> nodes = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
+    /** For reading the leases; opened on first use, once (opening runs the migrations' check). */
+    private Database database;
 
     private Nodes() {
     }
@@ -80,15 +82,13 @@ public final class Nodes implements AutoCloseable {
 
     /** The node that holds the room's unexpired lease, by index; -1 if none does. */
     public int owner(String roomId) {
-        Database database = new Database(TestDatabases.postgres(), 2);
-        database.start();
-        try {
-            String url = database.queryOne("SELECT node_url FROM room_leases WHERE room_id = ? AND expires_at > now()",
-                    s -> s.setObject(1, UUID.fromString(roomId)), row -> row.getString(1)).orElse(null);
-            return url == null ? -1 : ports.indexOf(URI.create(url).getPort());
-        } finally {
-            database.stop();
+        if (database == null) {
+            database = new Database(TestDatabases.postgres(), 2);
+            database.start();
         }
+        String url = database.queryOne("SELECT node_url FROM room_leases WHERE room_id = ? AND expires_at > now()",
+                s -> s.setObject(1, UUID.fromString(roomId)), row -> row.getString(1)).orElse(null);
+        return url == null ? -1 : ports.indexOf(URI.create(url).getPort());
     }
 
     /** Revisions 1..head without a gap; each client's edits stored once each, in order. */
@@ -99,5 +99,8 @@ public final class Nodes implements AutoCloseable {
     @Override
     public void close() {
         nodes.forEach(ServerProcess::close);
+        if (database != null) {
+            database.stop();
+        }
     }
 }
