@@ -3,6 +3,7 @@ package io.pairprog.server;
 import io.pairprog.protocol.CloseCodes;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.server.cluster.Leases;
+import io.pairprog.server.fanout.FanOut;
 import io.pairprog.server.edge.EdgeLimits;
 import io.pairprog.server.history.RoomHistory;
 import io.pairprog.server.http.RestApplication;
@@ -17,6 +18,7 @@ import io.pairprog.server.ops.Reasons;
 import io.pairprog.server.ops.ServerMetrics;
 import io.pairprog.server.room.CatchUpPool;
 import io.pairprog.server.room.GroupCommit;
+import io.pairprog.server.room.NodeFanOut;
 import io.pairprog.server.room.Ownership;
 import io.pairprog.server.room.RoomRegistry;
 import io.pairprog.server.store.ClientBindingStore;
@@ -67,6 +69,8 @@ public final class Main {
     private final ServerConfig config;
     /** Null on the embedded database, which no other node can share. */
     private final Leases leases;
+    /** Null where leases are. */
+    private final FanOut fanOut;
 
     private Main(ServerConfig config) {
         this.config = config;
@@ -81,12 +85,15 @@ public final class Main {
         leases = config.database().isPostgres()
                 ? new Leases(new RoomLeases(database), config.cluster().nodeId(), config.cluster().leaseMillis())
                 : null;
+        fanOut = leases != null ? FanOut.build(config.cluster().redisUrl(), config.database(), database, operationLog,
+                roomStore, codec) : null;
         rooms = new RoomRegistry(roomStore, operationLog, new ClientBindingStore(database), commits, codec,
-                config.roomLimits(), catchUps, leases != null ? leases : Ownership.SOLE);
+                config.roomLimits(), catchUps, leases != null ? leases : Ownership.SOLE,
+                fanOut != null ? fanOut.rooms() : NodeFanOut.NONE);
         if (leases != null) {
             leases.serve(rooms);
         }
-        Forwarding forwarding = leases != null ? new Forwarding(leases::secret) : Forwarding.none();
+        Forwarding forwarding = leases != null ? new Forwarding(leases::secret, fanOut.feeds()) : Forwarding.none();
         if (leases != null) {
             forwarding.watch(leases::owners, Math.max(100, leases.ttlMillis() / 3));
         }
@@ -95,6 +102,9 @@ public final class Main {
         WebSockets webSockets = new WebSockets(rooms, codec, config.connectionLimits(), forwarding,
                 edge.clientAddresses());
         metrics.watch(webSockets, rooms);
+        if (fanOut != null) {
+            metrics.watch(fanOut);
+        }
         ResourceConfig rest = RestApplication.create(roomStore,
                 new RoomHistory(operationLog, new RoomTexts(database)), rooms, config.completion());
         // Operations beside the API; /openapi.json describes whatever is registered in rest by then.
@@ -142,7 +152,7 @@ public final class Main {
             }
             main.startInOrder(main.commits, main.catchUps);
             if (main.leases != null) {
-                main.startInOrder(main.leases);
+                main.startInOrder(main.leases, main.fanOut.bus(), main.fanOut.feeds());
             }
             main.startInOrder(main.web);
             if (main.leases != null) {

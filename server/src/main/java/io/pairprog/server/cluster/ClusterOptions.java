@@ -26,6 +26,11 @@ public final class ClusterOptions {
                     + "machine's address and the port (env PUBLIC_URL).")
     String publicUrl;
 
+    @Option(names = "--redis-url", defaultValue = "",
+            description = "Redis (redis://host:6379) to carry operations and cursors between nodes; when empty, "
+                    + "PostgreSQL's LISTEN/NOTIFY does (env REDIS_URL).")
+    String redisUrl;
+
     @Option(names = "--lease-millis", defaultValue = "3000",
             description = "How long a node serves a room without renewing its lease; after a node dies, its rooms "
                     + "move after at most this long (env LEASE_MILLIS).")
@@ -35,6 +40,10 @@ public final class ClusterOptions {
         if (leaseMillis < 300 || leaseMillis > 600_000) {
             throw new ParameterException(spec.commandLine(), "--lease-millis: " + leaseMillis
                     + " is out of range (300-600000)", spec.findOption("--lease-millis"), null);
+        }
+        if (!redisUrl.isBlank() && !redisUrl.matches("rediss?://.+")) {
+            throw new ParameterException(spec.commandLine(), "--redis-url: " + redisUrl
+                    + " is not a Redis address such as redis://10.0.0.6:6379", spec.findOption("--redis-url"), null);
         }
         if (!publicUrl.isBlank()) {
             URI url;
@@ -74,6 +83,11 @@ public final class ClusterOptions {
             }
         }
         return "http://" + (reachable.contains(":") ? "[" + reachable + "]" : reachable) + ":" + port;
+    }
+
+    /** Redis's address, or empty: the nodes then use PostgreSQL's LISTEN/NOTIFY. */
+    public String redisUrl() {
+        return redisUrl;
     }
 
     public long leaseMillis() {

@@ -1,5 +1,6 @@
 package io.pairprog.server.ops;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -10,6 +11,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pairprog.server.Managed;
+import io.pairprog.server.fanout.BusFanOut;
+import io.pairprog.server.fanout.FanOut;
+import io.pairprog.server.fanout.RoomFeeds;
 import io.pairprog.server.room.RoomObserver;
 import io.pairprog.server.room.RoomRegistry;
 import io.pairprog.server.ws.WebSockets;
@@ -39,6 +43,22 @@ public final class ServerMetrics implements Managed {
         Gauge.builder("pairprog.rooms.loaded", roomRegistry, RoomRegistry::size)
                 .description("Rooms held in memory: those with connections or unstored edits")
                 .strongReference(true).register(registry);
+    }
+
+    /** Fan-out between nodes (docs/scaling.md); only on nodes that may share their database. */
+    public void watch(FanOut fanOut) {
+        RoomFeeds feeds = fanOut.feeds();
+        FunctionCounter.builder("pairprog.fanout.published", fanOut.rooms(), BusFanOut::published)
+                .description("Operations and cursors published on the bus for clients on other nodes")
+                .register(registry);
+        FunctionCounter.builder("pairprog.fanout.received", feeds, RoomFeeds::received)
+                .description("Messages received from the bus for clients forwarded from this node").register(registry);
+        FunctionCounter.builder("pairprog.fanout.log.reads", feeds, RoomFeeds::readsFromLog)
+                .description("Reads of the operation log to fill a gap the bus left").register(registry);
+        Gauge.builder("pairprog.fanout.rooms", feeds, RoomFeeds::rooms)
+                .description("Rooms fed from the bus on this node").strongReference(true).register(registry);
+        Gauge.builder("pairprog.fanout.bus.connected", fanOut.bus(), bus -> bus.connected() ? 1 : 0)
+                .description("1 while the bus between nodes is reachable").strongReference(true).register(registry);
     }
 
     @Override

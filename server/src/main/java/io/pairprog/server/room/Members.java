@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The connections of one room and the ways the room speaks to them: to one, to every OT client, to the
@@ -15,6 +16,8 @@ import java.util.Map;
  */
 final class Members {
     private final MessageCodec codec;
+    private final UUID room;
+    private final NodeFanOut fanOut;
     private final Map<Peer, Participant> byPeer = new LinkedHashMap<>();
     /**
      * The same participants as an immutable list, replaced on join and leave. Broadcasts iterate this:
@@ -23,8 +26,10 @@ final class Members {
      */
     private List<Participant> everyone = List.of();
 
-    Members(MessageCodec codec) {
+    Members(MessageCodec codec, UUID room, NodeFanOut fanOut) {
         this.codec = codec;
+        this.room = room;
+        this.fanOut = fanOut;
     }
 
     Participant get(Peer peer) {
@@ -98,17 +103,48 @@ final class Members {
         return codec.encode(new ServerMessage.Op(op.revision(), op.clientId(), op.clientSeq(), op.operation()));
     }
 
-    /** Acks a durable operation to its sender and sends it to every other OT client. */
+    /**
+     * Acks a durable operation to its sender and sends it to every other OT client; clients fed from the
+     * bus get it from there, published once. Their sender still gets the ack: its node then notices at once
+     * when the bus lost the operation.
+     */
     void publish(LoggedOperation op, Participant sender) {
         String broadcast = encode(op);
+        boolean fed = false;
         for (Participant p : everyone) {
             if (p != sender) {
                 if (p.speaksOt()) {
-                    p.peer.send(broadcast);
+                    if (p.fed) {
+                        fed = true;
+                    } else {
+                        p.peer.send(broadcast);
+                    }
                 }
             } else if (p.speaksOt() && op.clientId().equals(p.clientId)) {
                 send(p.peer, new ServerMessage.Ack(op.revision(), op.clientSeq()));
+                fed |= p.fed;
             }
+        }
+        if (fed) {
+            fanOut.op(room, op, broadcast);
+        }
+    }
+
+    /** A moved selection, to every OT client but its owner: directly, or once through the bus for the fed ones. */
+    void broadcastCursor(ServerMessage.Cursor cursor, Participant owner) {
+        String json = codec.encode(cursor);
+        boolean fed = false;
+        for (Participant p : everyone) {
+            if (p != owner && p.speaksOt()) {
+                if (p.fed) {
+                    fed = true;
+                } else {
+                    p.peer.send(json);
+                }
+            }
+        }
+        if (fed) {
+            fanOut.cursor(room, cursor.clientId(), json);
         }
     }
 

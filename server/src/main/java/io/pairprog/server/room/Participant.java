@@ -15,6 +15,8 @@ final class Participant {
     final Peer peer;
     /** Joined through a view-only link: sees everything, changes nothing. */
     final boolean readOnly;
+    /** Another node feeds it operations and cursors from the bus ({@link Peer#fedByBus}). */
+    final boolean fed;
     /** The author id for this connection's whole-text (seed) updates, which have no client-chosen id. */
     final String seedClientId;
     long seedSeq;
@@ -37,6 +39,7 @@ final class Participant {
     Participant(Peer peer, boolean readOnly, String seedClientId, String text, long revision) {
         this.peer = peer;
         this.readOnly = readOnly;
+        this.fed = peer.fedByBus();
         this.seedClientId = seedClientId;
         this.seen = new SeenTexts(text, revision);
     }

@@ -20,6 +20,14 @@ public interface Peer {
         return true;
     }
 
+    /**
+     * True for a connection another node forwards and feeds with the room's operations and cursors from
+     * the bus ({@link NodeFanOut}): the room sends it neither, only what concerns it alone.
+     */
+    default boolean fedByBus() {
+        return false;
+    }
+
     /** Runs {@code task} once {@link #isWritable()}, on some other thread; never if the connection closes first. */
     default void whenWritable(Runnable task) {
         task.run();

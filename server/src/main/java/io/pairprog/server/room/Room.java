@@ -49,7 +49,7 @@ public final class Room {
     private long seedClients;
 
     Room(RoomRecord record, Long lease, Map<String, ClientProgress> progress, RoomLimits limits, RoomStorage storage,
-         CommitSink commits, MessageCodec codec, Consumer<Room> onIdle, Executor background) {
+         CommitSink commits, MessageCodec codec, NodeFanOut fanOut, Consumer<Room> onIdle, Executor background) {
         this.id = record.id();
         this.lease = lease;
         this.language = record.language();
@@ -58,7 +58,7 @@ public final class Room {
         this.onIdle = onIdle;
         this.background = background;
         this.bindings = new ClientBindings(id, storage);
-        this.members = new Members(codec);
+        this.members = new Members(codec, id, fanOut);
         this.presence = new RoomPresence(members);
         this.document = new RoomDocument(this, record, progress, limits, storage, commits);
         this.edits = new RoomEdits(this, document, members, storage, limits);

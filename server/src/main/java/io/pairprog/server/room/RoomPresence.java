@@ -96,7 +96,7 @@ final class RoomPresence {
         if (only != null) {
             members.send(only.peer, message);
         } else {
-            members.broadcastToOt(message, owner);
+            members.broadcastCursor(message, owner);
         }
     }
 }

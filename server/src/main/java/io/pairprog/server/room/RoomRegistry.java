@@ -31,13 +31,16 @@ public final class RoomRegistry {
     private final RoomStorage storage;
     private final Executor background;
     private final Ownership ownership;
+    private final NodeFanOut fanOut;
 
     /**
      * @param background where joining clients are caught up (see {@link CatchUpPool})
      * @param ownership which rooms this node may serve
+     * @param fanOut how its rooms reach their clients on other nodes
      */
     public RoomRegistry(RoomStore roomStore, OperationLog operationLog, ClientBindingStore bindings, GroupCommit commits,
-                        MessageCodec codec, RoomLimits limits, Executor background, Ownership ownership) {
+                        MessageCodec codec, RoomLimits limits, Executor background, Ownership ownership,
+                        NodeFanOut fanOut) {
         this.roomStore = roomStore;
         this.operationLog = operationLog;
         this.commits = commits;
@@ -46,6 +49,7 @@ public final class RoomRegistry {
         this.storage = RoomStorage.of(roomStore, operationLog, bindings);
         this.background = background;
         this.ownership = ownership;
+        this.fanOut = fanOut;
     }
 
     /**
@@ -111,7 +115,7 @@ public final class RoomRegistry {
         // Read after the claim: whatever the previous owner stored is there by now.
         Room room = roomStore.find(id)
                 .map(record -> new Room(record, here.lease(), operationLog.lastSequences(id), limits, storage, commits,
-                        codec, this::releaseIfIdle, background))
+                        codec, fanOut, this::releaseIfIdle, background))
                 .orElse(null);
         if (room != null) {
             ownership.serving(room);

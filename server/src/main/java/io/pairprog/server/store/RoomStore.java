@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -60,6 +63,17 @@ public final class RoomStore {
                 row.getLong("revision"), row.getString("language"),
                 row.getObject("updated_at", OffsetDateTime.class).toInstant(), row.getString("view_id"), 0,
                 row.getLong("stored_chars")));
+    }
+
+    private static final String HEADS = "SELECT id, revision FROM rooms WHERE id = ANY(?)";
+
+    /** The stored revision of each of {@code ids} that exists: one query, however many rooms. */
+    public Map<UUID, Long> revisions(Set<UUID> ids) {
+        Map<UUID, Long> heads = new HashMap<>();
+        database.inAutoCommit(connection -> Database.query(connection, HEADS,
+                statement -> statement.setArray(1, connection.createArrayOf("uuid", ids.toArray())),
+                row -> heads.put(row.getObject("id", UUID.class), row.getLong("revision"))));
+        return heads;
     }
 
     /** The room's text at {@code revision}, which must not be beyond its stored one. */

@@ -1,6 +1,7 @@
 package io.pairprog.server.ws;
 
 import io.pairprog.protocol.CloseCodes;
+import io.pairprog.server.fanout.RoomFeeds;
 import io.pairprog.server.ops.LogIds;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,12 +32,16 @@ public final class Forwarding {
     /** Handshake headers of a forwarded connection. */
     static final String CLIENT_ADDRESS = "X-Pairprog-Client-Address";
     static final String NODE_SECRET = "X-Pairprog-Node-Secret";
+    /** The bus the forwarding node feeds the connection from; the owner then publishes to it instead. */
+    static final String FED_BY = "X-Pairprog-Fed-By";
     /** How long a node waits for the owner to accept a forwarded connection. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** How long a connection may wait for its room to get an owner it can reach before it is told to come back. */
     static final long MAX_WAIT_MILLIS = 10_000;
 
     private final Supplier<String> secret;
+    /** Null without a bus: forwarded connections then get everything from the owner. */
+    private final RoomFeeds feeds;
     /** Retries and the owner watch; both may wait on the database, never on a WebSocket thread. */
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
         Thread thread = new Thread(r, "forwarding");
@@ -54,14 +59,33 @@ public final class Forwarding {
     private record Route(UUID room, String ownerUrl) {
     }
 
-    /** @param secret the nodes' shared secret, read once the database is open; null while there is none */
-    public Forwarding(Supplier<String> secret) {
+    /**
+     * @param secret the nodes' shared secret, read once the database is open; null while there is none
+     * @param feeds the rooms fed from the bus, or null without one
+     */
+    public Forwarding(Supplier<String> secret, RoomFeeds feeds) {
         this.secret = secret;
+        this.feeds = feeds;
     }
 
     /** No other nodes: nothing is ever forwarded, and no forwarded address is believed. */
     public static Forwarding none() {
-        return new Forwarding(() -> null);
+        return new Forwarding(() -> null, null);
+    }
+
+    RoomFeeds feeds() {
+        return feeds;
+    }
+
+    /** The kind of bus this node listens to, or null. */
+    String busKind() {
+        return feeds == null ? null : feeds.bus().kind();
+    }
+
+    /** True when a connection forwarded by a node that feeds it from {@code presented} is fed here too. */
+    boolean fedBy(String presented) {
+        String mine = busKind();
+        return mine != null && mine.equals(presented);
     }
 
     synchronized HttpClient http() {

@@ -21,6 +21,7 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import org.glassfish.tyrus.core.TyrusSession;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +81,7 @@ public final class RoomEndpoint extends Endpoint {
             return;
         }
         address = remote == null ? "unknown" : remote;
+        peer.fedByBus(forwarded != null && forwarding.fedBy((String) handshake.get(WebSockets.FED_BY)));
         guard.opened(peer);
         session.addMessageHandler(PongMessage.class, pong -> peer.heard());
         // What the client sends waits here until its room is found (here or on another node), and while a
@@ -127,7 +129,8 @@ public final class RoomEndpoint extends Endpoint {
             mailbox.resume();
         } else if (placement.elsewhere() != null) {
             Ownership.Elsewhere owner = placement.elsewhere();
-            Upstream.open(forwarding, Forwarding.target(owner.url(), session.getRequestURI()), address, peer)
+            URI target = Forwarding.target(owner.url(), session.getRequestURI());
+            Upstream.open(forwarding, target, roomId, address, peer)
                     .whenComplete((up, failure) -> {
                         if (failure == null) {
                             forwarding.track(up, roomId, owner.url());

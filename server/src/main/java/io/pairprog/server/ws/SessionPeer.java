@@ -29,10 +29,21 @@ final class SessionPeer implements Peer {
     private final AtomicBoolean overflowed = new AtomicBoolean();
     private final AtomicReference<Runnable> onWritable = new AtomicReference<>();
     private volatile long lastHeard = System.nanoTime();
+    private volatile boolean fed;
 
     SessionPeer(Session session, ConnectionGuard guard) {
         this.session = session;
         this.guard = guard;
+    }
+
+    /** Set on opening, before the connection joins a room. */
+    void fedByBus(boolean fed) {
+        this.fed = fed;
+    }
+
+    @Override
+    public boolean fedByBus() {
+        return fed;
     }
 
     @Override

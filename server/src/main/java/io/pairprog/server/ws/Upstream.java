@@ -1,10 +1,12 @@
 package io.pairprog.server.ws;
 
 import io.pairprog.protocol.CloseCodes;
+import io.pairprog.server.fanout.FedConnection;
 import io.pairprog.server.room.Peer;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -14,12 +16,15 @@ import org.slf4j.LoggerFactory;
  * One client's connection carried on to the node that serves its room: text both ways, in order; the
  * owner's close (and its code) is the client's close. The owner's messages are read one at a time, and
  * the next only once the client's queue has room ({@link Peer#isWritable}), so a slow client slows its
- * own upstream, never this node's memory.
+ * own upstream, never this node's memory. When the nodes share a bus, the client's operations and cursors
+ * after {@code joined} come from its room's feed instead ({@link FedConnection}).
  */
 final class Upstream implements WebSocket.Listener {
     private static final Logger log = LoggerFactory.getLogger(Upstream.class);
 
     private final Peer client;
+    /** Null without a bus; released once, when the client goes. */
+    private FedConnection fed;
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
     /** The last send; the next one starts when it completes (a JDK WebSocket sends one message at a time). */
@@ -34,15 +39,33 @@ final class Upstream implements WebSocket.Listener {
      * Connects to {@code target} on behalf of {@code client}; completes with the upstream once the owner
      * accepted it, or exceptionally when it cannot be reached.
      */
-    static CompletableFuture<Upstream> open(Forwarding forwarding, URI target, String clientAddress, Peer client) {
+    static CompletableFuture<Upstream> open(Forwarding forwarding, URI target, UUID room, String clientAddress,
+                                           Peer client) {
         Upstream upstream = new Upstream(client);
         WebSocket.Builder builder = forwarding.http().newWebSocketBuilder().connectTimeout(Forwarding.CONNECT_TIMEOUT)
                 .header(Forwarding.CLIENT_ADDRESS, clientAddress);
         String secret = forwarding.secret();
         if (secret != null) {
             builder.header(Forwarding.NODE_SECRET, secret);
+            String bus = forwarding.busKind();
+            if (bus != null) {
+                builder.header(Forwarding.FED_BY, bus);
+                upstream.fed = forwarding.feeds().connect(room, client);
+            }
         }
-        return builder.buildAsync(target, upstream).thenApply(socket -> upstream);
+        return builder.buildAsync(target, upstream).whenComplete((socket, failure) -> {
+            if (failure != null) {
+                upstream.release();
+            }
+        }).thenApply(socket -> upstream);
+    }
+
+    /** The client's part in its room's feed ends. */
+    private synchronized void release() {
+        if (fed != null) {
+            fed.close();
+            fed = null;
+        }
     }
 
     /** Passes one message of the client on. */
@@ -56,6 +79,7 @@ final class Upstream implements WebSocket.Listener {
 
     /** The client has gone: so does the upstream, once what it sent before has gone out. */
     synchronized void close() {
+        release();
         if (closed) {
             return;
         }
@@ -92,7 +116,15 @@ final class Upstream implements WebSocket.Listener {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            client.send(partial.toString());
+            FedConnection feed;
+            synchronized (this) {
+                feed = fed;
+            }
+            if (feed != null) {
+                feed.fromOwner(partial.toString(), client::send);
+            } else {
+                client.send(partial.toString());
+            }
             partial.setLength(0);
         }
         if (client.isWritable()) {

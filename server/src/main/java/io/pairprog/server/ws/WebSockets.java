@@ -23,6 +23,7 @@ public final class WebSockets {
     static final String CLIENT_ADDRESS = "pairprog.client-address";
     static final String NODE_SECRET = "pairprog.node-secret";
     static final String FORWARDED_FOR = "pairprog.forwarded-for";
+    static final String FED_BY = "pairprog.fed-by";
     /** The path parameter of view-only connections. */
     static final String VIEW_ID = "viewId";
 
@@ -83,6 +84,7 @@ public final class WebSockets {
                         properties.put(HOST, first(request.getHeaders(), "Host"));
                         properties.put(CLIENT_ADDRESS, first(request.getHeaders(), Forwarding.CLIENT_ADDRESS));
                         properties.put(NODE_SECRET, first(request.getHeaders(), Forwarding.NODE_SECRET));
+                        properties.put(FED_BY, first(request.getHeaders(), Forwarding.FED_BY));
                         properties.put(FORWARDED_FOR, first(request.getHeaders(), "X-Forwarded-For"));
                     }
                 })

@@ -46,6 +46,11 @@ class ClusterIT {
             assertThat(forwarded).as("the four clients on nodes 1 and 2 are forwarded to node 0").isEqualTo(4);
             type(peers, random, 150);
             settle(peers, nodes, room, seed);
+            assertThat(nodes.metric(0, "pairprog_fanout_published_total"))
+                    .as("the owner published the room's operations on the bus once, not once per forwarded client")
+                    .isPositive();
+            assertThat(nodes.metric(1, "pairprog_fanout_received_total") + nodes.metric(2,
+                    "pairprog_fanout_received_total")).as("the other nodes fed their clients from the bus").isPositive();
 
             List<Long> failovers = new ArrayList<>();
             for (int round = 0; round < kills; round++) {

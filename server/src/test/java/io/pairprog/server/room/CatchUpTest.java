@@ -53,7 +53,7 @@ class CatchUpTest {
         RoomRecord record = rooms.find(created.id()).orElseThrow();
         OperationLog log = new OperationLog(database);
         room = new Room(record, null, log.lastSequences(record.id()), new RoomLimits(1 << 20, 100),
-                RoomStorage.of(rooms, log, new ClientBindingStore(database)), edit -> { }, CODEC, r -> { },
+                RoomStorage.of(rooms, log, new ClientBindingStore(database)), edit -> { }, CODEC, NodeFanOut.NONE, r -> { },
                 Runnable::run);
     }
 

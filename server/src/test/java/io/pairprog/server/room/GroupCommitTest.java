@@ -104,7 +104,7 @@ class GroupCommitTest {
     private Recorder typeOneEdit(RoomRecord record) {
         OperationLog log = new OperationLog(database);
         Room room = new Room(record, null, log.lastSequences(record.id()), new RoomLimits(1 << 20, 100),
-                RoomStorage.of(rooms, log, new ClientBindingStore(database)), batch::add, CODEC, r -> { }, Runnable::run);
+                RoomStorage.of(rooms, log, new ClientBindingStore(database)), batch::add, CODEC, NodeFanOut.NONE, r -> { }, Runnable::run);
         Recorder client = new Recorder();
         client.room = room;
         room.join(client, false);

@@ -84,7 +84,7 @@ final class SimulatedNetwork {
         };
         // Catch-ups run at once, on the simulation's one thread, in the order of its events.
         this.room = new Room(record, null, log.lastSequences(record.id()), new RoomLimits(1 << 20, historyWindow), counted,
-                toCommit::add, CODEC, r -> { }, Runnable::run);
+                toCommit::add, CODEC, NodeFanOut.NONE, r -> { }, Runnable::run);
     }
 
     /** Reads of the operation log the room made, and how many of them while it held its own lock. */
