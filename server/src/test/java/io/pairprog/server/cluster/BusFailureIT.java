@@ -4,6 +4,7 @@ import static io.pairprog.server.cluster.ClusterIT.settle;
 import static io.pairprog.server.cluster.ClusterIT.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pairprog.ot.TextOperation;
 import io.pairprog.server.store.Database;
 import io.pairprog.server.support.Nodes;
 import io.pairprog.server.support.OtPeer;
@@ -73,6 +74,10 @@ class BusFailureIT {
                 type(peers, random, 20);
                 settle(peers, nodes, room, seed);
             }
+            // Larger than a notification may hold: announced by revision, read from the log by the others.
+            OtPeer paster = peers.get(1);
+            paster.edit(TextOperation.builder().retain(paster.doc().length()).insert("pasted ".repeat(2_000)).build());
+            settle(peers, nodes, room, seed);
             awaitBus(nodes);
             nodes.assertLogIntact(room, seed);
             peers.forEach(OtPeer::close);
