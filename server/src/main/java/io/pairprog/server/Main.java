@@ -85,7 +85,7 @@ public final class Main {
         leases = config.database().isPostgres()
                 ? new Leases(new RoomLeases(database), config.cluster().nodeId(), config.cluster().leaseMillis())
                 : null;
-        fanOut = leases != null ? FanOut.build(config.cluster().redisUrl(), config.database(), database, operationLog,
+        fanOut = leases != null ? FanOut.build(config.cluster().redisUrl(), config.database(), operationLog,
                 roomStore, codec) : null;
         rooms = new RoomRegistry(roomStore, operationLog, new ClientBindingStore(database), commits, codec,
                 config.roomLimits(), catchUps, leases != null ? leases : Ownership.SOLE,

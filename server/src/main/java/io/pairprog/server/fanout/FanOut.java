@@ -3,7 +3,6 @@ package io.pairprog.server.fanout;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.protocol.ServerMessage;
 import io.pairprog.server.room.NodeFanOut;
-import io.pairprog.server.store.Database;
 import io.pairprog.server.store.DatabaseUrl;
 import io.pairprog.server.store.LoggedOperation;
 import io.pairprog.server.store.OperationLog;
@@ -21,7 +20,7 @@ public record FanOut(Bus bus, RoomFeeds feeds, BusFanOut rooms) {
     /** A log page read to fill a gap holds at most this much operation text. */
     private static final long MAX_PAGE_CHARS = 1 << 20;
 
-    public static FanOut build(String redisUrl, DatabaseUrl url, Database database, OperationLog log,
+    public static FanOut build(String redisUrl, DatabaseUrl url, OperationLog log,
                                RoomStore store, MessageCodec codec) {
         RoomFeeds feeds = new RoomFeeds(new RoomFeeds.Log() {
             @Override
@@ -35,7 +34,7 @@ public record FanOut(Bus bus, RoomFeeds feeds, BusFanOut rooms) {
                 return store.revisions(rooms);
             }
         }, (revision, clientSeq) -> codec.encode(new ServerMessage.Ack(revision, clientSeq)));
-        Bus bus = redisUrl.isBlank() ? new PostgresBus(url, database, feeds) : new RedisBus(redisUrl, feeds);
+        Bus bus = redisUrl.isBlank() ? new PostgresBus(url, feeds) : new RedisBus(redisUrl, feeds);
         feeds.attach(bus);
         return new FanOut(bus, feeds, new BusFanOut(bus));
     }

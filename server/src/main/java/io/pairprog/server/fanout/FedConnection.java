@@ -29,6 +29,7 @@ public final class FedConnection {
             RoomFeed feed = member.feed();
             if (message instanceof ServerMessage.Joined joined) {
                 feeds.gapIf(feed.joined(member, joined.clientId(), joined.revision(), text), feed, 0, 0);
+                feeds.joined(feed);
                 return;
             }
             if (message instanceof ServerMessage.Ack ack) {

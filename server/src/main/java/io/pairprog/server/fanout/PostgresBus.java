@@ -1,6 +1,5 @@
 package io.pairprog.server.fanout;
 
-import io.pairprog.server.store.Database;
 import io.pairprog.server.store.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,9 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bus over PostgreSQL LISTEN/NOTIFY, for deployments without Redis: one channel per room, one
- * connection of its own that listens, and notifications sent in batches (one statement each) from the
- * pool. A notification holds at most 8000 bytes, so larger operations travel by revision only.
+ * The bus over PostgreSQL LISTEN/NOTIFY, for deployments without Redis: one channel per room, and two
+ * connections of its own, one that listens and one that notifies, in batches (one statement each). The
+ * notifying connection does not wait for the disk at commit: a notification is not durable anyway, and
+ * waiting would put a flush (and the disk's stalls) on every fan-out. A notification holds at most 8000
+ * bytes, so larger operations travel by revision only.
  */
 public final class PostgresBus implements Bus {
     private static final Logger log = LoggerFactory.getLogger(PostgresBus.class);
@@ -35,7 +36,6 @@ public final class PostgresBus implements Bus {
     private static final long POLL_MILLIS = 50;
 
     private final DatabaseUrl url;
-    private final Database database;
     private final Listener listener;
     private final BlockingQueue<String[]> outbox = new ArrayBlockingQueue<>(20_000);
     /** The rooms listened to; the listening thread applies changes between polls. */
@@ -45,9 +45,8 @@ public final class PostgresBus implements Bus {
     private Thread listening;
     private Thread sending;
 
-    public PostgresBus(DatabaseUrl url, Database database, Listener listener) {
+    public PostgresBus(DatabaseUrl url, Listener listener) {
         this.url = url;
-        this.database = database;
         this.listener = listener;
     }
 
@@ -69,7 +68,7 @@ public final class PostgresBus implements Bus {
     @Override
     public void start() throws SQLException {
         running = true;
-        Connection first = connect(); // fails the start when the database cannot be reached
+        Connection first = connect(APPLICATION_NAME); // fails the start when the database cannot be reached
         connected = true;
         listening = new Thread(() -> listen(first), "bus-listen");
         listening.setDaemon(true);
@@ -80,7 +79,7 @@ public final class PostgresBus implements Bus {
         log.info("fan-out between nodes through PostgreSQL LISTEN/NOTIFY");
     }
 
-    private Connection connect() throws SQLException {
+    private Connection connect(String applicationName) throws SQLException {
         Properties properties = new Properties();
         if (url.user() != null) {
             properties.setProperty("user", url.user());
@@ -88,7 +87,7 @@ public final class PostgresBus implements Bus {
         if (url.password() != null) {
             properties.setProperty("password", url.password());
         }
-        properties.setProperty("ApplicationName", APPLICATION_NAME);
+        properties.setProperty("ApplicationName", applicationName);
         properties.setProperty("connectTimeout", "2");
         properties.setProperty("tcpKeepAlive", "true");
         Connection connection = DriverManager.getConnection(url.jdbcUrl(), properties);
@@ -102,7 +101,7 @@ public final class PostgresBus implements Bus {
         while (running) {
             try {
                 if (connection == null) {
-                    connection = connect();
+                    connection = connect(APPLICATION_NAME);
                     listened.clear();
                     sync(connection, listened);
                     connected = true;
@@ -159,6 +158,7 @@ public final class PostgresBus implements Bus {
     /** Sends what was published, in order, as many at once as have gathered. */
     private void send() {
         List<String[]> batch = new ArrayList<>();
+        Connection connection = null;
         while (running) {
             try {
                 String[] first = outbox.poll(200, TimeUnit.MILLISECONDS);
@@ -167,24 +167,28 @@ public final class PostgresBus implements Bus {
                 }
                 batch.add(first);
                 outbox.drainTo(batch, 999);
-                String[] channels = batch.stream().map(m -> m[0]).toArray(String[]::new);
-                String[] payloads = batch.stream().map(m -> m[1]).toArray(String[]::new);
-                database.inAutoCommit(connection -> {
-                    try (PreparedStatement statement = connection.prepareStatement(NOTIFY)) {
-                        statement.setArray(1, connection.createArrayOf("text", channels));
-                        statement.setArray(2, connection.createArrayOf("text", payloads));
-                        statement.execute();
+                if (connection == null) {
+                    connection = connect(APPLICATION_NAME + "-notify");
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("SET synchronous_commit TO off");
                     }
-                    return null;
-                });
+                }
+                try (PreparedStatement statement = connection.prepareStatement(NOTIFY)) {
+                    statement.setArray(1, connection.createArrayOf("text", batch.stream().map(m -> m[0]).toArray()));
+                    statement.setArray(2, connection.createArrayOf("text", batch.stream().map(m -> m[1]).toArray()));
+                    statement.execute();
+                }
             } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
+                break;
+            } catch (SQLException | RuntimeException e) {
                 log.debug("{} messages to the PostgreSQL bus were lost: {}", batch.size(), e.getMessage());
+                close(connection);
+                connection = null;
             } finally {
                 batch.clear();
             }
         }
+        close(connection);
     }
 
     @Override

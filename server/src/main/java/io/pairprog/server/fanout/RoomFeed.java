@@ -15,8 +15,13 @@ import java.util.function.BiFunction;
  * {@code ack} when it is its own edit and as the {@code op} otherwise — what the owner would send it.
  *
  * <p>Laws: a client's messages from the feed have the revisions joined+1, joined+2, … with no gap and no
- * repeat; the head only grows; a revision is delivered only once its operation is known. Guarded by
- * {@code this}; sends never block ({@link Peer}).
+ * repeat; the head only grows; a revision is delivered only once its operation is known, and only once
+ * the owner has announced it (below). Guarded by {@code this}; sends never block ({@link Peer}).
+ *
+ * <p>The log can be ahead of the owner: a commit is in the database a moment before the owner counts it
+ * as stored, and a client shown such a revision would base its next edit on a revision the owner refuses
+ * as in the future. So the log fills only up to what the owner has announced — by publishing it, by
+ * acknowledging it, by a {@code joined} at it — or what the log has shown for {@value #STABLE_MILLIS} ms.
  */
 final class RoomFeed {
     /** A stored operation; {@code json} is null while only its revision is known (it is read from the log). */
@@ -27,6 +32,8 @@ final class RoomFeed {
     static final int WINDOW = 128;
     /** How far ahead of a gap the feed holds operations before it drops them (and reads them again later). */
     static final int MAX_AHEAD = 4_096;
+    /** How long a stored head must have been seen before the owner surely counts it as stored too. */
+    static final long STABLE_MILLIS = 1_000;
 
     private final UUID room;
     private final BiFunction<Long, Long, String> ack;
@@ -35,6 +42,11 @@ final class RoomFeed {
     private final Entry[] recent = new Entry[WINDOW];
     /** The last revision delivered in order; -1 until the first client joins and says where the room is. */
     private long head = -1;
+    /** The highest revision the owner is known to count as stored. */
+    private long announced = -1;
+    /** A stored head seen in the log, and when; it counts as announced once it is old enough. */
+    private long seenStored = -1;
+    private long seenStoredAtNanos;
 
     /** One forwarded client of the room on this node. */
     final class Client {
@@ -84,6 +96,7 @@ final class RoomFeed {
      */
     synchronized boolean joined(Client client, String clientId, long revision, String joinedJson) {
         client.peer.send(joinedJson);
+        announced = Math.max(announced, revision);
         client.clientId = clientId;
         client.delivered = revision;
         client.active = true;
@@ -102,6 +115,7 @@ final class RoomFeed {
      * @return true when that revision is beyond the head: the log must be read
      */
     synchronized boolean ownerAck(Client client, long revision, String json) {
+        announced = Math.max(announced, revision);
         if (!client.active) {
             client.peer.send(json);
         }
@@ -115,6 +129,7 @@ final class RoomFeed {
 
     /** An operation from the bus or the log. @return true when a gap remains and the log must be read */
     synchronized boolean offer(Entry entry) {
+        announced = Math.max(announced, entry.revision());
         if (head >= 0 && entry.revision() <= head) {
             return false; // a repeat
         }
@@ -137,6 +152,21 @@ final class RoomFeed {
         }
     }
 
+    /**
+     * The stored head of the room, read from the database at {@code nowNanos}. @return true when the log
+     * holds announced revisions this feed lacks, or a client lags: it must be read
+     */
+    synchronized boolean stored(long storedHead, long nowNanos) {
+        if (seenStored > announced && nowNanos - seenStoredAtNanos >= STABLE_MILLIS * 1_000_000) {
+            announced = seenStored;
+        }
+        if (storedHead > announced && seenStored <= announced) {
+            seenStored = storedHead;
+            seenStoredAtNanos = nowNanos;
+        }
+        return head >= 0 && (announced > head || !ahead.isEmpty() || readFrom() < head);
+    }
+
     /** True when every revision up to {@code revision} is delivered to every joined client, and nothing waits. */
     synchronized boolean complete(long revision) {
         return head >= revision && ahead.isEmpty() && readFrom() >= head;
@@ -156,6 +186,9 @@ final class RoomFeed {
     /** Operations read from the log, in order. @return true when something is still missing */
     synchronized boolean filled(List<Entry> entries) {
         for (Entry e : entries) {
+            if (e.revision() > announced) {
+                break; // stored, but perhaps not yet counted by the owner: a later read brings it
+            }
             if (e.revision() <= head) {
                 for (Client c : clients) {
                     if (c.active && c.delivered == e.revision() - 1) {

@@ -29,6 +29,8 @@ public final class RoomFeeds implements Bus.Listener, Managed {
     static final long CHECK_MILLIS_WITHOUT_BUS = 250;
     /** How long a gap may be the bus's delay before the log is read. */
     static final long GAP_GRACE_MILLIS = 100;
+    /** Longer than a subscription takes to hold (PostgreSQL's listener applies it between 50 ms polls). */
+    static final long SUBSCRIBED_WITHIN_MILLIS = 300;
     private static final int PAGE = 500;
 
     /** Where the feeds read what the bus did not bring. */
@@ -122,6 +124,17 @@ public final class RoomFeeds implements Bus.Listener, Managed {
         }
     }
 
+    /**
+     * A client of {@code feed} joined: the bus may not have been listening to the room yet when the owner
+     * published what followed, so the room's stored head is compared with the feed's a moment later.
+     */
+    void joined(RoomFeed feed) {
+        worker.schedule(() -> check(Set.of(feed.room())), SUBSCRIBED_WITHIN_MILLIS, TimeUnit.MILLISECONDS);
+        // and once more when what that check saw counts as announced (RoomFeed.STABLE_MILLIS)
+        worker.schedule(() -> check(Set.of(feed.room())), SUBSCRIBED_WITHIN_MILLIS + RoomFeed.STABLE_MILLIS + 50,
+                TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void message(UUID room, String payload) {
         RoomFeed feed = feeds.get(room);
@@ -180,16 +193,21 @@ public final class RoomFeeds implements Bus.Listener, Managed {
     }
 
     private void checkAll() {
+        check(Set.copyOf(feeds.keySet()));
+    }
+
+    /** Reads the log of each of {@code rooms} whose stored head is ahead of its feed's, or which a client lags. */
+    private void check(Set<UUID> rooms) {
         try {
-            Set<UUID> rooms = Set.copyOf(feeds.keySet());
             if (rooms.isEmpty()) {
                 return;
             }
             Map<UUID, Long> stored = source.heads(rooms);
+            long now = System.nanoTime();
             for (UUID room : rooms) {
                 RoomFeed feed = feeds.get(room);
                 Long head = stored.get(room);
-                if (feed != null && head != null && feed.head() >= 0 && (head > feed.head() || feed.readFrom() < feed.head())) {
+                if (feed != null && head != null && feed.stored(head, now)) {
                     gapIf(true, feed, 0, 0);
                 }
             }
@@ -214,7 +232,7 @@ public final class RoomFeeds implements Bus.Listener, Managed {
             missing = feed.filled(entries) && !entries.isEmpty();
         } catch (RuntimeException e) {
             log.debug("reading a fed room's log failed: {}", e.getMessage());
-            missing = true;
+            missing = false; // the database is away: the periodic check tries again, not every 100 ms per room
         }
         if (missing && feeds.get(feed.room()) == feed) {
             gapIf(true, feed, fullPage ? 0 : GAP_GRACE_MILLIS, 0);

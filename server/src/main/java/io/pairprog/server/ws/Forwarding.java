@@ -157,7 +157,9 @@ public final class Forwarding {
             String owner = now.get(route.room());
             // A lease seen lapsed once may be an owner that is merely slow to renew (it still may); twice
             // in a row, it is paused or cut off, and its clients come back through a node that can serve.
-            boolean moved = owner != null ? !owner.equals(route.ownerUrl()) : ownerless.get(route.room()) >= 2;
+            // A route added since the rooms were listed has no entry yet: it is checked next time.
+            boolean moved = owner != null ? !owner.equals(route.ownerUrl())
+                    : ownerless.getOrDefault(route.room(), 0) >= 2;
             if (moved && routes.remove(upstream) != null) {
                 log.info("room {} is no longer served by {}; moving a forwarded connection", LogIds.room(route.room()),
                         route.ownerUrl());

@@ -67,7 +67,7 @@ class BusTest {
 
     private static Function<Bus.Listener, Bus> bus(String kind) {
         return "redis".equals(kind) ? listener -> new RedisBus(redis.url(), listener)
-                : listener -> new PostgresBus(TestDatabases.postgres(), database, listener);
+                : listener -> new PostgresBus(TestDatabases.postgres(), listener);
     }
 
     @ParameterizedTest
@@ -104,6 +104,34 @@ class BusTest {
         } finally {
             publisher.stop();
             subscriber.stop();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNodeStartsWhileRedisIsDownAndUsesItOnceItAnswers() throws Exception {
+        try (RedisProcess late = RedisProcess.start()) {
+            late.kill();
+            Heard heard = new Heard();
+            Bus subscriber = new RedisBus(late.url(), heard);
+            subscriber.start(); // does not fail: Redis is optional at run time
+            try {
+                assertThat(heard.next()).isEqualTo("interrupted");
+                assertThat(subscriber.connected()).isFalse();
+                UUID room = UUID.randomUUID();
+                subscriber.subscribe(room);
+                subscriber.publish(room, "dropped, not queued");
+                late.restart();
+                assertThat(heard.next()).isEqualTo("resumed");
+                Bus publisher = new RedisBus(late.url(), new Heard());
+                publisher.start();
+                try {
+                    awaitHeard(publisher, room, heard);
+                } finally {
+                    publisher.stop();
+                }
+            } finally {
+                subscriber.stop();
+            }
         }
     }
 

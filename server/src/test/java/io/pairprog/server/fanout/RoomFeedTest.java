@@ -24,6 +24,8 @@ class RoomFeedTest {
     private static final class Client implements Peer {
         final String id;
         final List<String> got = new ArrayList<>();
+        /** The highest revision the owner counts as stored now: nothing beyond may reach a client. */
+        long[] ownerCounted = {Long.MAX_VALUE};
         RoomFeed.Client member;
         long joinedAt = -1;
 
@@ -33,6 +35,10 @@ class RoomFeedTest {
 
         @Override
         public void send(String json) {
+            if (!json.startsWith("joined")) {
+                long revision = Long.parseLong(json.substring(json.lastIndexOf(' ') + 1));
+                assertThat(revision).as("%s: %s before the owner counted it", id, json).isLessThanOrEqualTo(ownerCounted[0]);
+            }
             got.add(json);
         }
 
@@ -53,9 +59,12 @@ class RoomFeedTest {
         List<RoomFeed.Entry> log = new ArrayList<>();
         LinkedList<RoomFeed.Entry> bus = new LinkedList<>();
         LinkedList<long[]> acks = new LinkedList<>(); // {client index, revision}
+        long[] counted = {0};
+        LinkedList<Runnable> uncounted = new LinkedList<>(); // stored, not yet counted (nor announced) by the owner
         List<Client> clients = new ArrayList<>();
         List<Client> joined = new ArrayList<>();
         int steps = 300 + random.nextInt(300);
+        long now = 0;
         for (int step = 0; step < steps; step++) {
             int action = random.nextInt(100);
             if (action < 40) { // the owner stores an edit: from a joined client here, or from elsewhere
@@ -65,44 +74,60 @@ class RoomFeedTest {
                 RoomFeed.Entry entry = new RoomFeed.Entry(revision, author == null ? "elsewhere" : author.id,
                         revision * 10, op(revision));
                 log.add(entry);
-                int fate = random.nextInt(10);
-                if (fate == 0) {
-                    // lost
-                } else if (fate == 1) {
-                    bus.add(new RoomFeed.Entry(revision, null, 0, null)); // too large: revision only
-                } else {
-                    bus.add(entry);
-                    if (fate == 2) {
-                        bus.add(entry); // twice
+                uncounted.add(() -> {
+                    counted[0] = revision;
+                    int fate = random.nextInt(10);
+                    if (fate == 0) {
+                        // lost
+                    } else if (fate == 1) {
+                        bus.add(new RoomFeed.Entry(revision, null, 0, null)); // too large: revision only
+                    } else {
+                        bus.add(entry);
+                        if (fate == 2) {
+                            bus.add(entry); // twice
+                        }
                     }
-                }
-                if (author != null) {
-                    acks.add(new long[] {clients.indexOf(author), revision});
-                }
+                    if (author != null) {
+                        acks.add(new long[] {clients.indexOf(author), revision});
+                    }
+                });
+            } else if (action < 50 && !uncounted.isEmpty()) { // the owner counts a commit and announces it
+                uncounted.removeFirst().run();
             } else if (action < 75 && !bus.isEmpty()) { // the bus delivers one of its first few
                 RoomFeed.Entry e = bus.remove(random.nextInt(Math.min(3, bus.size())));
                 feed.offer(e);
             } else if (action < 82) { // a client arrives and joins at the owner's head
                 Client c = new Client("c" + clients.size());
+                c.ownerCounted = counted;
                 c.member = feed.add(c);
                 clients.add(c);
-                c.joinedAt = log.size();
+                c.joinedAt = counted[0];
                 feed.joined(c.member, c.id, c.joinedAt, "joined " + c.joinedAt);
                 joined.add(c);
             } else if (action < 90 && !acks.isEmpty()) {
                 long[] ack = acks.remove(random.nextInt(acks.size()));
                 Client c = clients.get((int) ack[0]);
                 feed.ownerAck(c.member, ack[1], "owner ack " + ack[1]);
-            } else if (action < 96) { // a read of the log from where the feed asks
+            } else if (action < 93) { // a read of the log from where the feed asks
                 fill(feed, log, random.nextInt(5) + 1);
+            } else if (action < 96) { // the periodic look at the stored head, a random while after the last
+                uncounted.forEach(Runnable::run); // an owner counts its commits within a second
+                uncounted.clear();
+                now += random.nextInt(1_500) * 1_000_000L;
+                feed.stored(log.size(), now);
             } else if (!joined.isEmpty() && random.nextInt(4) == 0) { // a client leaves
                 Client gone = joined.remove(random.nextInt(joined.size()));
                 feed.remove(gone.member);
                 check(gone, log, null, seed);
             }
         }
-        while (fill(feed, log, 7)) {
-            // until nothing is missing
+        uncounted.forEach(Runnable::run);
+        uncounted.clear();
+        for (int quiet = 0; quiet < 3; quiet++) { // the periodic checks of a quiet room, and the reads they cause
+            now += RoomFeed.STABLE_MILLIS * 1_000_000L;
+            while (feed.stored(log.size(), now) && fill(feed, log, 7)) {
+                // until nothing is missing
+            }
         }
         for (Client c : joined) {
             check(c, log, (long) log.size(), seed);
@@ -148,6 +173,26 @@ class RoomFeedTest {
         feed.offer(new RoomFeed.Entry(5, "ada", 2, "op 5"));
         feed.offer(new RoomFeed.Entry(6, "bob", 1, "op 6"));
         assertThat(ada.got).containsExactly("joined 4", "ack 5 2", "op 6");
+    }
+
+    @Test
+    void theLogFillsOnlyWhatTheOwnerAnnouncedOrWhatHasBeenStoredForASecond() {
+        RoomFeed feed = new RoomFeed(UUID.randomUUID(), (revision, seq) -> "ack " + revision);
+        Client bob = new Client("bob");
+        bob.member = feed.add(bob);
+        feed.joined(bob.member, "bob", 0, "joined 0");
+        List<RoomFeed.Entry> log = List.of(new RoomFeed.Entry(1, "x", 1, "op 1"), new RoomFeed.Entry(2, "x", 2, "op 2"));
+        // Committed, but the owner may not count it yet: a client shown it would edit "in the future".
+        assertThat(feed.stored(2, 0)).isFalse();
+        feed.filled(log);
+        assertThat(bob.got).containsExactly("joined 0");
+        assertThat(feed.stored(2, 999_000_000L)).as("not yet a second").isFalse();
+        assertThat(feed.stored(2, RoomFeed.STABLE_MILLIS * 1_000_000L)).as("a second later it counts").isTrue();
+        feed.filled(log);
+        assertThat(bob.got).containsExactly("joined 0", "op 1", "op 2");
+        feed.ownerAck(bob.member, 3, "owner ack 3"); // the owner's word needs no waiting
+        feed.filled(List.of(new RoomFeed.Entry(3, "bob", 1, "op 3")));
+        assertThat(bob.got).containsExactly("joined 0", "op 1", "op 2", "ack 3");
     }
 
     @Test

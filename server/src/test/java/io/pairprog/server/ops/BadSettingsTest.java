@@ -53,6 +53,16 @@ class BadSettingsTest {
     }
 
     @Test
+    void aRedisAddressThatIsNotOneAndAPublicUrlThatIsNotHttp() throws IOException {
+        Outcome redis = run(Map.of("REDIS_URL", "10.0.0.6:6379"), "");
+        assertThat(redis.exitCode()).isEqualTo(2);
+        assertThat(redis.line()).contains("--redis-url").contains("10.0.0.6:6379").contains("redis://");
+        Outcome url = run(Map.of(), "", "--public-url", "ftp://node-1");
+        assertThat(url.exitCode()).isEqualTo(2);
+        assertThat(url.line()).contains("--public-url").contains("ftp://node-1");
+    }
+
+    @Test
     void portThatIsNotANumberNamesTheEnvironmentVariable() throws IOException {
         Outcome outcome = run(Map.of("PORT", "eighty"), "");
         assertThat(outcome.exitCode()).isEqualTo(2);
