@@ -65,6 +65,10 @@ public final class InProcessServer implements AutoCloseable {
         startOn(port);
     }
 
+    public int port() {
+        return port;
+    }
+
     public String address() {
         return "http://127.0.0.1:" + port;
     }

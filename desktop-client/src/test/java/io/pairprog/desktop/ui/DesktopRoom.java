@@ -158,7 +158,12 @@ final class DesktopRoom implements BeforeAllCallback, AfterAllCallback {
 
     /** Opens the room in a new app as {@code name}; returns the window once it is online and shows {@code text}. */
     EditorFrame openAs(String name, String text) {
-        AppContext app = launch("--server", server.address(), "--room", roomId, "--name", name, "--theme", "light");
+        return openAs(name, text, server.address());
+    }
+
+    /** The same through another address (another node, a balancer). */
+    EditorFrame openAs(String name, String text, String serverAddress) {
+        AppContext app = launch("--server", serverAddress, "--room", roomId, "--name", name, "--theme", "light");
         return await("the editor with the room's text", () -> OnEdt.call(() -> app.windows().stream()
                 .filter(EditorFrame.class::isInstance).map(EditorFrame.class::cast)
                 .filter(f -> f.session().phase() == Phase.ONLINE

@@ -163,12 +163,18 @@ class RoomFeedTest {
         }
     }
 
+    /** A client of {@code feed} that has joined at {@code revision}. */
+    private static Client joined(RoomFeed feed, String id, long revision) {
+        Client client = new Client(id);
+        client.member = feed.add(client);
+        feed.joined(client.member, id, revision, "joined " + revision);
+        return client;
+    }
+
     @Test
     void aClientsOwnEditComesAsItsAckAndTheOwnersAckIsNotRepeated() {
         RoomFeed feed = new RoomFeed(UUID.randomUUID(), (revision, seq) -> "ack " + revision + " " + seq);
-        Client ada = new Client("ada");
-        ada.member = feed.add(ada);
-        feed.joined(ada.member, "ada", 4, "joined 4");
+        Client ada = joined(feed, "ada", 4);
         assertThat(feed.ownerAck(ada.member, 5, "owner ack 5")).as("revision 5 is not here yet: read the log").isTrue();
         feed.offer(new RoomFeed.Entry(5, "ada", 2, "op 5"));
         feed.offer(new RoomFeed.Entry(6, "bob", 1, "op 6"));
@@ -178,9 +184,7 @@ class RoomFeedTest {
     @Test
     void theLogFillsOnlyWhatTheOwnerAnnouncedOrWhatHasBeenStoredForASecond() {
         RoomFeed feed = new RoomFeed(UUID.randomUUID(), (revision, seq) -> "ack " + revision);
-        Client bob = new Client("bob");
-        bob.member = feed.add(bob);
-        feed.joined(bob.member, "bob", 0, "joined 0");
+        Client bob = joined(feed, "bob", 0);
         List<RoomFeed.Entry> log = List.of(new RoomFeed.Entry(1, "x", 1, "op 1"), new RoomFeed.Entry(2, "x", 2, "op 2"));
         // Committed, but the owner may not count it yet: a client shown it would edit "in the future".
         assertThat(feed.stored(2, 0)).isFalse();
@@ -198,9 +202,7 @@ class RoomFeedTest {
     @Test
     void aGapWaitsForTheLogAndARepeatIsDropped() {
         RoomFeed feed = new RoomFeed(UUID.randomUUID(), (revision, seq) -> "ack " + revision);
-        Client bob = new Client("bob");
-        bob.member = feed.add(bob);
-        feed.joined(bob.member, "bob", 0, "joined 0");
+        Client bob = joined(feed, "bob", 0);
         assertThat(feed.offer(new RoomFeed.Entry(2, "x", 1, "op 2"))).as("revision 1 is missing").isTrue();
         assertThat(bob.got).containsExactly("joined 0");
         assertThat(feed.readFrom()).isZero();

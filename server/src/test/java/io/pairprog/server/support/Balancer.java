@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** HAProxy with the repository's {@code deploy/haproxy.cfg} in front of three {@link Nodes}, as operators run it. */
@@ -23,6 +25,15 @@ public final class Balancer implements AutoCloseable {
 
     /** Skips the calling test when HAProxy is not installed (.ci/run installs it). */
     public static Balancer inFrontOf(Nodes nodes) throws Exception {
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ports.add(nodes.node(i).port());
+        }
+        return inFrontOf(ports);
+    }
+
+    /** The same in front of the three nodes listening on {@code ports} of 127.0.0.1 (in-process ones, say). */
+    public static Balancer inFrontOf(List<Integer> ports) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/haproxy")),
                 "balancer test skipped: haproxy is not installed (apt-get install haproxy)");
         int port = ServerProcess.freePort();
@@ -31,7 +42,7 @@ public final class Balancer implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PAIRPROG_LB_BIND", "127.0.0.1:" + port);
         for (int i = 0; i < 3; i++) {
-            builder.environment().put("PAIRPROG_NODE" + (i + 1), "127.0.0.1:" + nodes.node(i).port());
+            builder.environment().put("PAIRPROG_NODE" + (i + 1), "127.0.0.1:" + ports.get(i));
         }
         Balancer balancer = new Balancer(builder.start(), port, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
