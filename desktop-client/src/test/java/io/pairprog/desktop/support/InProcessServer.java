@@ -112,6 +112,15 @@ public final class InProcessServer implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** A gauge from {@code GET /metrics} by its Prometheus name (e.g. {@code pairprog_websocket_forwarded}). */
+    public double metric(String name) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(address() + "/metrics")).GET().build();
+        String body = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new IOException("no metric " + name + " in GET /metrics"));
+    }
+
     /** What the server suggests for {@code code} with the cursor at {@code cursor}, as the app asks it. */
     public String suggestion(String code, int cursor, String language) throws IOException, InterruptedException {
         String body = JSON.createObjectNode().put("code", code).put("cursorPosition", cursor)

@@ -18,7 +18,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Each browser gets its own driver service, because {@code quit()} stops the service too, and its own
  * fresh profile directory.
  */
-final class Chromium {
+public final class Chromium {
     private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
     private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
 
@@ -26,7 +26,7 @@ final class Chromium {
     }
 
     /** Skips the calling test, naming what is missing, when the binaries are not installed. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         assumeTrue(find(BROWSERS) != null && find(DRIVERS) != null,
                 "browser test skipped: Chromium and its driver are not installed (looked for " + BROWSERS + " and "
                         + DRIVERS + "; on Debian: apt-get install chromium chromium-driver)");

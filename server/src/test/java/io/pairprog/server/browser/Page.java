@@ -42,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>The editor is reached the way CodeMirror 5 publishes it, {@code .CodeMirror}'s {@code CodeMirror}
  * property; the page itself exports nothing for tests.
  */
-final class Page implements AutoCloseable {
+public final class Page implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
     private static final String CM = "const cm = document.querySelector('.CodeMirror').CodeMirror;";
     /** {@code boundary(i)}: offset {@code i}, clamped to the text and moved off the middle of a surrogate pair. */
@@ -72,7 +72,7 @@ final class Page implements AutoCloseable {
      * One browser per name, started side by side (starting Chromium is the slow part of a browser test). If one
      * fails to start, those that did are closed before the failure is thrown.
      */
-    static List<Page> openAll(URI base, String... names) throws Exception {
+    public static List<Page> openAll(URI base, String... names) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(names.length);
         try {
             List<Future<Page>> starting = new ArrayList<>();
@@ -102,7 +102,7 @@ final class Page implements AutoCloseable {
      * Closes the pages that were opened, skipping nulls (a start that failed half-way); one that fails to close
      * keeps no other open.
      */
-    static void closeAll(Page... pages) {
+    public static void closeAll(Page... pages) {
         RuntimeException failure = null;
         for (Page page : pages) {
             if (page == null) {
@@ -151,7 +151,7 @@ final class Page implements AutoCloseable {
     }
 
     /** Opens {@code /?room=id} and waits until the text is loaded and the handshake is done. */
-    Page join(String roomId) {
+    public Page join(String roomId) {
         driver.get(base.resolve("/?room=" + roomId).toString());
         awaitSettled();
         return this;
@@ -173,7 +173,7 @@ final class Page implements AutoCloseable {
     }
 
     /** Waits until the page is connected and the server has stored every local edit. */
-    void awaitSettled() {
+    public void awaitSettled() {
         await("online and saved", () -> "online".equals(body("connection")) && "saved".equals(body("sync")));
     }
 
@@ -185,12 +185,12 @@ final class Page implements AutoCloseable {
      * The editor's text. It crosses as JSON because WebDriver turns a returned string's CRLF into LF,
      * and CRLF is text like any other here.
      */
-    String text() {
+    public String text() {
         return TestServer.json((String) script(CM + "return JSON.stringify(cm.getValue());")).asText();
     }
 
     /** Places the caret at UTF-16 offset {@code index} (moved off the middle of a surrogate pair) and focuses the editor. */
-    void caret(int index) {
+    public void caret(int index) {
         script(CM + BOUNDARY + "cm.focus(); cm.setCursor(cm.posFromIndex(boundary(arguments[0])));", index);
     }
 
@@ -201,7 +201,7 @@ final class Page implements AutoCloseable {
     }
 
     /** Real key events into the focused editor, as a person types. */
-    void type(CharSequence keys) {
+    public void type(CharSequence keys) {
         script(CM + "cm.focus();");
         new Actions(driver).sendKeys(keys).perform();
     }
@@ -241,7 +241,7 @@ final class Page implements AutoCloseable {
     }
 
     /** A random edit: mostly typing a few characters at a random place, sometimes a programmatic insert or delete. */
-    void randomEdit(Random random) {
+    public void randomEdit(Random random) {
         int length = text().length();
         int at = random.nextInt(length + 1);
         int kind = random.nextInt(10);
@@ -396,7 +396,7 @@ final class Page implements AutoCloseable {
     }
 
     /** Waits for {@code condition}; on timeout the message carries the page state and its console. */
-    void await(String what, Supplier<Boolean> condition) {
+    public void await(String what, Supplier<Boolean> condition) {
         try {
             new WebDriverWait(driver, WAIT, Duration.ofMillis(50)).until(d -> condition.get());
         } catch (TimeoutException e) {
