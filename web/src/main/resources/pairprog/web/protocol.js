@@ -46,6 +46,19 @@ export const ERROR_ACTIONS = Object.freeze({
   INTERNAL_ERROR: ClientAction.RESEND_LATER,
   CLIENT_ID_TAKEN: ClientAction.START_OVER,
   STORAGE_QUOTA_EXCEEDED: ClientAction.STOP,
+  PATH_NOT_RELATIVE: ClientAction.NOTICE,
+  PATH_TRAVERSAL: ClientAction.NOTICE,
+  PATH_BAD_CHARACTER: ClientAction.NOTICE,
+  PATH_TOO_LONG: ClientAction.NOTICE,
+  PATH_TOO_DEEP: ClientAction.NOTICE,
+  PATH_CONFLICT: ClientAction.NOTICE,
+  PATH_TAKEN: ClientAction.NOTICE,
+  FILE_NOT_FOUND: ClientAction.NOTICE,
+  FILE_DELETED: ClientAction.STOP,
+  MAIN_FILE: ClientAction.NOTICE,
+  TOO_MANY_FILES: ClientAction.NOTICE,
+  PROJECT_TOO_LARGE: ClientAction.START_OVER,
+  BINARY_FILE: ClientAction.NOTICE,
 });
 
 /** What to do about `error.code`; a code this page does not know (from a newer server) is only noticed. */

@@ -24,6 +24,7 @@ import io.pairprog.server.room.RoomRegistry;
 import io.pairprog.server.store.ClientBindingStore;
 import io.pairprog.server.store.Database;
 import io.pairprog.server.store.OperationLog;
+import io.pairprog.server.store.RoomFileStore;
 import io.pairprog.server.store.RoomLeases;
 import io.pairprog.server.store.RoomStore;
 import io.pairprog.server.store.RoomTexts;
@@ -87,9 +88,10 @@ public final class Main {
                 : null;
         fanOut = leases != null ? FanOut.build(config.cluster().redisUrl(), config.database(), operationLog,
                 roomStore, codec) : null;
+        RoomFileStore fileStore = new RoomFileStore(database);
         rooms = new RoomRegistry(roomStore, operationLog, new ClientBindingStore(database), commits, codec,
                 config.roomLimits(), catchUps, leases != null ? leases : Ownership.SOLE,
-                fanOut != null ? fanOut.rooms() : NodeFanOut.NONE);
+                fanOut != null ? fanOut.rooms() : NodeFanOut.NONE, fileStore, config.fileLimits());
         if (leases != null) {
             leases.serve(rooms);
         }
@@ -105,7 +107,7 @@ public final class Main {
         if (fanOut != null) {
             metrics.watch(fanOut);
         }
-        ResourceConfig rest = RestApplication.create(roomStore,
+        ResourceConfig rest = RestApplication.create(roomStore, fileStore,
                 new RoomHistory(operationLog, new RoomTexts(database)), rooms, config.completion());
         // Operations beside the API; /openapi.json describes whatever is registered in rest by then.
         Liveness liveness = new Liveness();

@@ -141,6 +141,8 @@ public final class ServerConfig {
         atLeast("--max-document-chars", maxDocumentChars, 1);
         atLeast("--history-window", historyWindow, 1);
         atLeast("--max-room-storage-chars", maxRoomStorageChars, 1024);
+        atLeast("--max-files-per-room", maxFilesPerRoom, 1);
+        atLeast("--max-project-chars", maxProjectChars, 1);
         atLeast("--db-pool-size", dbPoolSize, 1);
         atLeast("--commit-batch", commitBatch, 1);
         atLeast("--max-messages-per-second", maxMessagesPerSecond, 1);
@@ -220,6 +222,18 @@ public final class ServerConfig {
 
     public RoomLimits roomLimits() {
         return new RoomLimits(maxDocumentChars, historyWindow, maxRoomStorageChars);
+    }
+
+    @Option(names = "--max-files-per-room", defaultValue = "10000",
+            description = "How many files one room may hold (env MAX_FILES_PER_ROOM).")
+    int maxFilesPerRoom;
+
+    @Option(names = "--max-project-chars", defaultValue = "67108864",
+            description = "What one room's files may hold together, in characters (env MAX_PROJECT_CHARS).")
+    long maxProjectChars;
+
+    public io.pairprog.server.room.FileLimits fileLimits() {
+        return new io.pairprog.server.room.FileLimits(maxFilesPerRoom, maxProjectChars);
     }
 
     @Option(names = "--max-room-storage-chars", defaultValue = "536870912",

@@ -19,10 +19,18 @@ import java.util.List;
         @JsonSubTypes.Type(value = ClientMessage.Op.class, name = ClientMessage.Op.TYPE),
         @JsonSubTypes.Type(value = ClientMessage.Cursor.class, name = ClientMessage.Cursor.TYPE),
         @JsonSubTypes.Type(value = ClientMessage.Rename.class, name = ClientMessage.Rename.TYPE),
-        @JsonSubTypes.Type(value = ClientMessage.SetLanguage.class, name = ClientMessage.SetLanguage.TYPE)})
+        @JsonSubTypes.Type(value = ClientMessage.SetLanguage.class, name = ClientMessage.SetLanguage.TYPE),
+        @JsonSubTypes.Type(value = ClientMessage.ListFiles.class, name = ClientMessage.ListFiles.TYPE),
+        @JsonSubTypes.Type(value = ClientMessage.OpenFile.class, name = ClientMessage.OpenFile.TYPE),
+        @JsonSubTypes.Type(value = ClientMessage.CloseFile.class, name = ClientMessage.CloseFile.TYPE),
+        @JsonSubTypes.Type(value = ClientMessage.CreateFile.class, name = ClientMessage.CreateFile.TYPE),
+        @JsonSubTypes.Type(value = ClientMessage.MoveFile.class, name = ClientMessage.MoveFile.TYPE),
+        @JsonSubTypes.Type(value = ClientMessage.DeleteFile.class, name = ClientMessage.DeleteFile.TYPE)})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ClientMessage permits ClientMessage.CodeUpdate, ClientMessage.Hello, ClientMessage.Op,
-        ClientMessage.Cursor, ClientMessage.Rename, ClientMessage.SetLanguage {
+        ClientMessage.Cursor, ClientMessage.Rename, ClientMessage.SetLanguage,
+        ClientMessage.ListFiles, ClientMessage.OpenFile, ClientMessage.CloseFile, ClientMessage.CreateFile,
+        ClientMessage.MoveFile, ClientMessage.DeleteFile {
 
     /**
      * The seed client's edit: the whole new document. The server diffs it against its copy
@@ -107,6 +115,62 @@ public sealed interface ClientMessage permits ClientMessage.CodeUpdate, ClientMe
 
         public SetLanguage {
             Require.language(TYPE, "language", language);
+        }
+    }
+
+    /** Asks for the room's files ({@code files}), and for every change of them from now on ({@code file_changed}). */
+    @JsonTypeName(ListFiles.TYPE)
+    record ListFiles() implements ClientMessage {
+        public static final String TYPE = "list_files";
+    }
+
+    /**
+     * Opens the file this message names ({@code file}): the server answers with its {@code initial_code}
+     * (naming the file); a {@code hello} naming it then makes this connection its OT client, as for the room.
+     */
+    @JsonTypeName(OpenFile.TYPE)
+    record OpenFile() implements ClientMessage {
+        public static final String TYPE = "open_file";
+    }
+
+    /** Closes the file this message names: no more of its operations and cursors come. */
+    @JsonTypeName(CloseFile.TYPE)
+    record CloseFile() implements ClientMessage {
+        public static final String TYPE = "close_file";
+    }
+
+    /**
+     * Creates a file at {@code path} holding {@code text} (may be empty). {@code requestId}, any number the
+     * client chooses, comes back in the {@code file_changed} or {@code error} that answers it.
+     */
+    @JsonTypeName(CreateFile.TYPE)
+    record CreateFile(String path, String text, Long requestId) implements ClientMessage {
+        public static final String TYPE = "create_file";
+
+        public CreateFile {
+            Require.present(TYPE, "path", path);
+            text = text == null ? "" : text;
+        }
+    }
+
+    /** Moves the file or folder {@code from} to {@code to} (a rename when only the last name changes). */
+    @JsonTypeName(MoveFile.TYPE)
+    record MoveFile(String from, String to, Long requestId) implements ClientMessage {
+        public static final String TYPE = "move_file";
+
+        public MoveFile {
+            Require.present(TYPE, "from", from);
+            Require.present(TYPE, "to", to);
+        }
+    }
+
+    /** Deletes the file or the folder (everything under it) at {@code path}. */
+    @JsonTypeName(DeleteFile.TYPE)
+    record DeleteFile(String path, Long requestId) implements ClientMessage {
+        public static final String TYPE = "delete_file";
+
+        public DeleteFile {
+            Require.present(TYPE, "path", path);
         }
     }
 }

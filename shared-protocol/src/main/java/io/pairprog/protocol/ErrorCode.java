@@ -86,7 +86,42 @@ public enum ErrorCode {
      * The room has stored as much as one room may (its history and snapshots); the edit was not
      * applied, and no further one will be. The text can still be read, copied and restored elsewhere.
      */
-    STORAGE_QUOTA_EXCEEDED(ClientAction.STOP);
+    STORAGE_QUOTA_EXCEEDED(ClientAction.STOP),
+
+    // ---- files of a room (docs/protocol.md, "Files"); a message about a file names it in "file" ----
+
+    /** A file path is absolute (starts with {@code /} or a drive letter) or empty, or has an empty segment ({@code a//b}, {@code a/}). */
+    PATH_NOT_RELATIVE(ClientAction.NOTICE),
+    /** A file path has a {@code .} or {@code ..} segment. */
+    PATH_TRAVERSAL(ClientAction.NOTICE),
+    /**
+     * A file path holds a character no file name may have on some system the files go to: a backslash,
+     * NUL or another control character, one of {@code < > : " | ? *}, or a name ending in a dot or a space.
+     */
+    PATH_BAD_CHARACTER(ClientAction.NOTICE),
+    /** A file path is longer than 512 characters, or one of its names longer than 255. */
+    PATH_TOO_LONG(ClientAction.NOTICE),
+    /** A file path has more than 16 names (folders and the file). */
+    PATH_TOO_DEEP(ClientAction.NOTICE),
+    /** A file would be where a folder is ({@code src} while {@code src/a.py} exists), or under a file. */
+    PATH_CONFLICT(ClientAction.NOTICE),
+    /** A file already has this path: a create or a move to it lost to the one that got there first. */
+    PATH_TAKEN(ClientAction.NOTICE),
+    /** No file of the room has this path or id. */
+    FILE_NOT_FOUND(ClientAction.NOTICE),
+    /**
+     * The edit is for a file that was deleted; it was not applied. The client drops the file's unacknowledged
+     * edits and tells its user; the file's last text stays in its history.
+     */
+    FILE_DELETED(ClientAction.STOP),
+    /** The main file (the room's own text, {@code initial_code}'s) can be renamed but not deleted. */
+    MAIN_FILE(ClientAction.NOTICE),
+    /** The room holds as many files as a room may ({@code --max-files-per-room}); nothing was created. */
+    TOO_MANY_FILES(ClientAction.NOTICE),
+    /** The room's files together would hold more than a room may ({@code --max-project-chars}); not applied. */
+    PROJECT_TOO_LARGE(ClientAction.START_OVER),
+    /** The content is not text (not UTF-8, or holds NUL): rooms hold text files only. */
+    BINARY_FILE(ClientAction.NOTICE);
 
     private final ClientAction clientAction;
 

@@ -89,6 +89,15 @@ public final class MessageCodec {
                 case ClientMessage.Cursor.TYPE -> new ClientMessage.Cursor(f.integer("revision"), f.ranges("ranges"));
                 case ClientMessage.Rename.TYPE -> new ClientMessage.Rename(f.text("name"));
                 case ClientMessage.SetLanguage.TYPE -> new ClientMessage.SetLanguage(f.text("language"));
+                case ClientMessage.ListFiles.TYPE -> new ClientMessage.ListFiles();
+                case ClientMessage.OpenFile.TYPE -> new ClientMessage.OpenFile();
+                case ClientMessage.CloseFile.TYPE -> new ClientMessage.CloseFile();
+                case ClientMessage.CreateFile.TYPE -> new ClientMessage.CreateFile(f.text("path"),
+                        f.optionalText("text"), f.optionalInteger("requestId"));
+                case ClientMessage.MoveFile.TYPE -> new ClientMessage.MoveFile(f.text("from"), f.text("to"),
+                        f.optionalInteger("requestId"));
+                case ClientMessage.DeleteFile.TYPE -> new ClientMessage.DeleteFile(f.text("path"),
+                        f.optionalInteger("requestId"));
                 default -> throw unknownType("client", f.type);
             };
         } catch (IllegalArgumentException e) {
@@ -112,14 +121,18 @@ public final class MessageCodec {
                         f.integer("revision"), f.text("clientId"), f.integer("clientSeq"), f.operation("op"));
                 case ServerMessage.Ack.TYPE -> new ServerMessage.Ack(
                         f.integer("revision"), f.integer("clientSeq"));
-                case ServerMessage.Error.TYPE -> new ServerMessage.Error(
-                        f.errorCode("code"), f.text("message"), f.optionalInteger("clientSeq"));
+                case ServerMessage.Error.TYPE -> new ServerMessage.Error(f.errorCode("code"), f.text("message"),
+                        f.optionalInteger("clientSeq"), f.optionalInteger("requestId"));
                 case ServerMessage.ParticipantChanged.TYPE -> new ServerMessage.ParticipantChanged(
                         f.text("clientId"), f.text("name"), f.text("color"), f.optionalText("role"));
                 case ServerMessage.ParticipantLeft.TYPE -> new ServerMessage.ParticipantLeft(f.text("clientId"));
                 case ServerMessage.Cursor.TYPE -> new ServerMessage.Cursor(
                         f.text("clientId"), f.integer("revision"), f.ranges("ranges"));
                 case ServerMessage.Language.TYPE -> new ServerMessage.Language(f.text("language"), f.text("clientId"));
+                case ServerMessage.Files.TYPE -> new ServerMessage.Files(f.integer("change"), f.files("files"));
+                case ServerMessage.FileChanged.TYPE -> new ServerMessage.FileChanged(f.text("change"),
+                        f.integer("seq"), f.text("id"), f.text("path"), f.optionalText("oldPath"),
+                        f.optionalText("language"), f.optionalText("clientId"), f.optionalInteger("requestId"));
                 default -> throw unknownType("server", f.type);
             };
         } catch (IllegalArgumentException e) {
@@ -129,6 +142,39 @@ public final class MessageCodec {
 
     public String encode(ServerMessage message) {
         return write(serverWriter, message);
+    }
+
+    /**
+     * The same, about the file {@code file} (a UUID's text): {@code "file"} comes first, so that a reader
+     * looking only at how a message starts ({@code {"type":"op"...}) never mistakes a file's message for
+     * the main file's.
+     */
+    public String encode(ServerMessage message, String file) {
+        String json = write(serverWriter, message);
+        return "{\"file\":\"" + file + "\"," + json.substring(1);
+    }
+
+    /** A client message and the file it is about: null for the main file (the room's text). */
+    public record Addressed(String file, ClientMessage message) {
+    }
+
+    /** Reads a client message with the file it names, if any; a {@code file} that is not a UUID is malformed. */
+    public Addressed decodeAddressed(String json) throws ProtocolException {
+        Fields f = parse(json);
+        String file;
+        try {
+            file = f.optionalText("file");
+            if (file != null && !file.equals(java.util.UUID.fromString(file).toString())) {
+                throw new IllegalArgumentException(file);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, f.type + ": field \"file\" is not a file id");
+        }
+        try {
+            return new Addressed(file, decodeClient(f));
+        } catch (ProtocolException e) {
+            throw f.type.equals(ClientMessage.Op.TYPE) ? e.withClientSeq(f.clientSeqIfReadable()) : e;
+        }
     }
 
     public String encode(ClientMessage message) {
@@ -295,6 +341,15 @@ public final class MessageCodec {
                 ranges.add(new Selection.Range(item.position("anchor"), item.position("head")));
             }
             return ranges;
+        }
+
+        List<ServerMessage.FileInfo> files(String name) throws ProtocolException {
+            List<ServerMessage.FileInfo> files = new ArrayList<>();
+            for (Fields item : objects(name)) {
+                files.add(new ServerMessage.FileInfo(item.text("id"), item.text("path"), item.text("language"),
+                        item.integer("revision"), item.integer("size"), item.optionalBoolean("main")));
+            }
+            return files;
         }
 
         List<Participant> participants(String name) throws ProtocolException {

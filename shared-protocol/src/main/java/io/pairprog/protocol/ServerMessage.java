@@ -23,11 +23,14 @@ import java.util.List;
         @JsonSubTypes.Type(value = ServerMessage.ParticipantChanged.class, name = ServerMessage.ParticipantChanged.TYPE),
         @JsonSubTypes.Type(value = ServerMessage.ParticipantLeft.class, name = ServerMessage.ParticipantLeft.TYPE),
         @JsonSubTypes.Type(value = ServerMessage.Cursor.class, name = ServerMessage.Cursor.TYPE),
-        @JsonSubTypes.Type(value = ServerMessage.Language.class, name = ServerMessage.Language.TYPE)})
+        @JsonSubTypes.Type(value = ServerMessage.Language.class, name = ServerMessage.Language.TYPE),
+        @JsonSubTypes.Type(value = ServerMessage.Files.class, name = ServerMessage.Files.TYPE),
+        @JsonSubTypes.Type(value = ServerMessage.FileChanged.class, name = ServerMessage.FileChanged.TYPE)})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage permits ServerMessage.InitialCode, ServerMessage.CodeUpdate,
         ServerMessage.Joined, ServerMessage.Op, ServerMessage.Ack, ServerMessage.Error,
-        ServerMessage.ParticipantChanged, ServerMessage.ParticipantLeft, ServerMessage.Cursor, ServerMessage.Language {
+        ServerMessage.ParticipantChanged, ServerMessage.ParticipantLeft, ServerMessage.Cursor, ServerMessage.Language,
+        ServerMessage.Files, ServerMessage.FileChanged {
 
     /** The document as the server holds it at {@code revision}, sent when a socket opens. {@code language} may be null. */
     @JsonTypeName(InitialCode.TYPE)
@@ -113,13 +116,17 @@ public sealed interface ServerMessage permits ServerMessage.InitialCode, ServerM
      * null; {@code message} is for people, {@code code} for programs.
      */
     @JsonTypeName(Error.TYPE)
-    record Error(ErrorCode code, String message, Long clientSeq) implements ServerMessage {
+    record Error(ErrorCode code, String message, Long clientSeq, Long requestId) implements ServerMessage {
         public static final String TYPE = "error";
 
         public Error {
             Require.present(TYPE, "code", code);
             Require.present(TYPE, "message", message);
             Require.nonNegative(TYPE, "clientSeq", clientSeq);
+        }
+
+        public Error(ErrorCode code, String message, Long clientSeq) {
+            this(code, message, clientSeq, null);
         }
     }
 
@@ -172,6 +179,43 @@ public sealed interface ServerMessage permits ServerMessage.InitialCode, ServerM
         public Language {
             Require.language(TYPE, "language", language);
             Require.clientId(TYPE, "clientId", clientId);
+        }
+    }
+
+    /**
+     * The room's files, answering {@code list_files}: each file's id (the {@code file} its messages name),
+     * path, language, revision and size in UTF-16 code units; {@code main} marks the main file. {@code change}
+     * is the number of the tree's last change: each {@link FileChanged} after it comes with the next.
+     */
+    @JsonTypeName(Files.TYPE)
+    record Files(long change, List<FileInfo> files) implements ServerMessage {
+        public static final String TYPE = "files";
+
+        public Files {
+            Require.nonNegative(TYPE, "change", change);
+            files = Require.list(TYPE, "files", files);
+        }
+    }
+
+    /** One file of {@link Files}. */
+    record FileInfo(String id, String path, String language, long revision, long size, boolean main) {
+    }
+
+    /**
+     * The tree changed ({@code change} is {@code created}, {@code moved} or {@code deleted}); sent to every
+     * connection that asked for the files, the one that asked for it included ({@code clientId} and its
+     * {@code requestId} name it; both are absent for a change made over REST). {@code seq} numbers the change.
+     */
+    @JsonTypeName(FileChanged.TYPE)
+    record FileChanged(String change, long seq, String id, String path, String oldPath, String language,
+                       String clientId, Long requestId) implements ServerMessage {
+        public static final String TYPE = "file_changed";
+
+        public FileChanged {
+            Require.present(TYPE, "change", change);
+            Require.nonNegative(TYPE, "seq", seq);
+            Require.present(TYPE, "id", id);
+            Require.present(TYPE, "path", path);
         }
     }
 }

@@ -23,9 +23,15 @@ final class OwnerForwarding {
     }
 
     static <T> T post(String ownerUrl, String path, String body, ObjectMapper json, Class<T> type, Duration timeout) {
+        return send(ownerUrl, "POST", path, "application/json", body, json, type, timeout);
+    }
+
+    /** The same for any method; {@code path} is already encoded, {@code body} may be null. */
+    static <T> T send(String ownerUrl, String method, String path, String contentType, String body, ObjectMapper json,
+                      Class<T> type, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ownerUrl + path)).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)).build();
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "" : body)).build();
         HttpResponse<String> response;
         try {
             response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

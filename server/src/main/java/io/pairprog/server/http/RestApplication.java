@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.pairprog.server.history.RoomHistory;
 import io.pairprog.server.room.RoomRegistry;
+import io.pairprog.server.store.RoomFileStore;
 import io.pairprog.server.store.RoomStore;
 import jakarta.ws.rs.ext.ContextResolver;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -21,12 +22,12 @@ public final class RestApplication {
     }
 
     /** Request bodies arrive complete and within the size limit: the HTTP edge reads them first. */
-    public static ResourceConfig create(RoomStore rooms, RoomHistory history, RoomRegistry registry,
+    public static ResourceConfig create(RoomStore rooms, RoomFileStore files, RoomHistory history, RoomRegistry registry,
                                         io.pairprog.server.autocomplete.CompletionSettings completion) {
         ObjectMapper json = objectMapper();
         return new ResourceConfig()
                 .registerInstances(new RoomResource(rooms, registry, json), new HistoryResource(rooms, history, registry, json),
-                        new AutocompleteResource(completion))
+                        new AutocompleteResource(completion), new FilesResource(rooms, files, registry, json))
                 .register(new ErrorMapper())
                 .register(new JsonBodies())
                 // Jackson's own mappers answer in plain text; ours answer in the API's JSON error shape.

@@ -18,6 +18,7 @@ final class Members {
     private final MessageCodec codec;
     private final UUID room;
     private final NodeFanOut fanOut;
+    private final String file;
     private final Map<Peer, Participant> byPeer = new LinkedHashMap<>();
     /**
      * The same participants as an immutable list, replaced on join and leave. Broadcasts iterate this:
@@ -26,10 +27,16 @@ final class Members {
      */
     private List<Participant> everyone = List.of();
 
-    Members(MessageCodec codec, UUID room, NodeFanOut fanOut) {
+    /** @param file the id every message names as its {@code file}, or null for the main file (named by none) */
+    Members(MessageCodec codec, UUID room, NodeFanOut fanOut, String file) {
         this.codec = codec;
         this.room = room;
         this.fanOut = fanOut;
+        this.file = file;
+    }
+
+    private String encode(ServerMessage message) {
+        return file == null ? codec.encode(message) : codec.encode(message, file);
     }
 
     Participant get(Peer peer) {
@@ -79,7 +86,7 @@ final class Members {
     }
 
     void send(Peer peer, ServerMessage message) {
-        peer.send(codec.encode(message));
+        peer.send(encode(message));
     }
 
     void sendError(Peer peer, ErrorCode code, String message, Long clientSeq) {
@@ -91,7 +98,7 @@ final class Members {
     }
 
     void broadcastToOt(ServerMessage message, Participant except) {
-        String json = codec.encode(message);
+        String json = encode(message);
         for (Participant p : everyone) {
             if (p != except && p.speaksOt()) {
                 p.peer.send(json);
@@ -100,7 +107,7 @@ final class Members {
     }
 
     String encode(LoggedOperation op) {
-        return codec.encode(new ServerMessage.Op(op.revision(), op.clientId(), op.clientSeq(), op.operation()));
+        return encode(new ServerMessage.Op(op.revision(), op.clientId(), op.clientSeq(), op.operation()));
     }
 
     /**
@@ -132,7 +139,7 @@ final class Members {
 
     /** A moved selection, to every OT client but its owner: directly, or once through the bus for the fed ones. */
     void broadcastCursor(ServerMessage.Cursor cursor, Participant owner) {
-        String json = codec.encode(cursor);
+        String json = encode(cursor);
         boolean fed = false;
         for (Participant p : everyone) {
             if (p != owner && p.speaksOt()) {
@@ -156,7 +163,7 @@ final class Members {
                 continue;
             }
             if (update == null) {
-                update = codec.encode(new ServerMessage.CodeUpdate(text, revision));
+                update = encode(new ServerMessage.CodeUpdate(text, revision));
             }
             p.peer.send(update);
             p.seen.saw(text, revision);

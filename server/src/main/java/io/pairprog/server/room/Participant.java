@@ -36,10 +36,10 @@ final class Participant {
     /** The last {@link #authorship()}: every operation in the room's memory refers to it, not to a copy. */
     private Authorship authorship;
 
-    Participant(Peer peer, boolean readOnly, String seedClientId, String text, long revision) {
+    Participant(Peer peer, boolean readOnly, boolean fed, String seedClientId, String text, long revision) {
         this.peer = peer;
         this.readOnly = readOnly;
-        this.fed = peer.fedByBus();
+        this.fed = fed;
         this.seedClientId = seedClientId;
         this.seen = new SeenTexts(text, revision);
     }

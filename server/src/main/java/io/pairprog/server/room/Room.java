@@ -4,6 +4,7 @@ import io.pairprog.protocol.ClientMessage;
 import io.pairprog.protocol.ErrorCode;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.protocol.ServerMessage;
+import io.pairprog.server.store.Authorship;
 import io.pairprog.server.store.LoggedOperation;
 import io.pairprog.server.store.OperationLog.ClientProgress;
 import io.pairprog.server.store.RoomRecord;
@@ -45,28 +46,78 @@ public final class Room {
     private final RoomDocument document;
     private final RoomEdits edits;
     private final RoomCommits commits;
-    private String language;
+    private final UUID project;
+    private final RoomFiles files;
+    private volatile String language;
     private long seedClients;
+    /** A file's document whose file was deleted: it accepts no more edits (guarded by this). */
+    private boolean deleted;
 
     Room(RoomRecord record, Long lease, Map<String, ClientProgress> progress, RoomLimits limits, RoomStorage storage,
          CommitSink commits, MessageCodec codec, NodeFanOut fanOut, Consumer<Room> onIdle, Executor background) {
+        this(record, lease, progress, limits, storage, commits, codec, fanOut, onIdle, background, null,
+                new ProjectSize(record.code().length(), Long.MAX_VALUE), null);
+    }
+
+    /**
+     * @param project the room whose file this document is, or null for a room itself (its main file)
+     * @param size what the room's files hold together, shared by its main file and every other
+     * @param files the room's tree, for a room itself; null for the document of another file
+     */
+    Room(RoomRecord record, Long lease, Map<String, ClientProgress> progress, RoomLimits limits, RoomStorage storage,
+         CommitSink commits, MessageCodec codec, NodeFanOut fanOut, Consumer<Room> onIdle, Executor background,
+         UUID project, ProjectSize size, RoomFiles.Loader files) {
         this.id = record.id();
+        this.project = project;
         this.lease = lease;
         this.language = record.language();
         this.limits = limits;
         this.storage = storage;
         this.onIdle = onIdle;
         this.background = background;
-        this.bindings = new ClientBindings(id, storage);
-        this.members = new Members(codec, id, fanOut);
+        // A client id is the same in every file of a room, and proven once for all of them.
+        this.bindings = new ClientBindings(project == null ? id : project, storage);
+        // A file other than the main one names itself in every message; its operations reach forwarded
+        // connections through them, not through the bus, which carries the main file's.
+        this.members = project == null ? new Members(codec, id, fanOut, null)
+                : new Members(codec, id, NodeFanOut.NONE, id.toString());
         this.presence = new RoomPresence(members);
-        this.document = new RoomDocument(this, record, progress, limits, storage, commits);
+        this.document = new RoomDocument(this, record, progress, limits, storage, commits, size);
+        this.files = files == null ? null : files.load(this, size);
         this.edits = new RoomEdits(this, document, members, storage, limits);
         this.commits = new RoomCommits(this, document, members);
     }
 
     public UUID id() {
         return id;
+    }
+
+    /** The room's files (its tree and their documents); null for a file's document. */
+    public RoomFiles files() {
+        return files;
+    }
+
+    /** The room's language (a file's document: the language it was created with). */
+    public String language() {
+        return language;
+    }
+
+    int maxDocumentChars() {
+        return limits.maxDocumentChars();
+    }
+
+    /** The room this is a file's document of, or null for a room itself. */
+    UUID project() {
+        return project;
+    }
+
+    /** The file was deleted: from now on every edit is refused with FILE_DELETED. */
+    synchronized void markDeleted() {
+        deleted = true;
+    }
+
+    synchronized boolean isDeleted() {
+        return deleted;
     }
 
     /** The epoch of the lease this node serves the room under, which fences its commits; null on a single node. */
@@ -93,9 +144,14 @@ public final class Room {
      * a view-only link) receives everything and may change nothing.
      */
     synchronized void join(Peer peer, boolean readOnly) {
-        members.add(new Participant(peer, readOnly, "legacy-" + (++seedClients) + "-" + shortId(),
-                document.durableText(), document.durableRevision()));
+        members.add(new Participant(peer, readOnly, project == null && peer.fedByBus(),
+                "legacy-" + (++seedClients) + "-" + shortId(), document.durableText(), document.durableRevision()));
         members.send(peer, new ServerMessage.InitialCode(document.durableText(), document.durableRevision(), language));
+    }
+
+    /** Opens this file's document for a connection, as a connection to the room joins it: its text comes first. */
+    public void joinFile(Peer peer, boolean readOnly) {
+        join(peer, readOnly);
     }
 
     public void leave(Peer peer) {
@@ -113,7 +169,7 @@ public final class Room {
     }
 
     synchronized boolean isIdle() {
-        return members.isEmpty() && !document.hasPending();
+        return members.isEmpty() && !document.hasPending() && (files == null || files.isIdle());
     }
 
     /**
@@ -121,6 +177,11 @@ public final class Room {
      * gone, an error sent) when it has not joined as an OT client or, for a change, is read-only.
      */
     Participant member(Peer peer, String what, boolean changes, Long clientSeq) {
+        if (changes && deleted) {
+            members.sendError(peer, ErrorCode.FILE_DELETED, what + ": this file was deleted; its last text is in "
+                    + "its history", clientSeq);
+            return null;
+        }
         Participant p = members.get(peer);
         if (p == null) {
             return null; // a message that raced with the connection closing
@@ -262,6 +323,11 @@ public final class Room {
      */
     synchronized CompletableFuture<Restored> restore(String target, long restoredRevision, String name) {
         return document.restore(target, restoredRevision, name, "restore-" + shortId());
+    }
+
+    /** Turns the text into {@code target} as one edit by {@code name}, as a restore does (a file written over REST). */
+    synchronized CompletableFuture<Restored> replaceAll(String target, String name) {
+        return document.replace(target, new Authorship(name, null, null), "write", "write-" + shortId());
     }
 
     /** The outcome of a restore: the revision the room is at afterwards, and whether it changed anything. */

@@ -49,11 +49,13 @@ final class RoomDocument {
     private final RecentOperations recent;
     private final Map<String, ClientProgress> progress;
     private final List<PendingEdit> pending = new ArrayList<>();
+    private final ProjectSize projectSize;
     private int epoch;
 
     RoomDocument(Room room, RoomRecord record, Map<String, ClientProgress> progress, RoomLimits limits,
-                 RoomStorage storage, CommitSink commits) {
+                 RoomStorage storage, CommitSink commits, ProjectSize projectSize) {
         this.room = room;
+        this.projectSize = projectSize;
         this.id = record.id();
         this.text = record.code();
         this.durableText = record.code();
@@ -136,6 +138,10 @@ final class RoomDocument {
             return new Refusal(ErrorCode.DOCUMENT_TOO_LARGE, what + ": the document would have " + after.length()
                     + " characters, over the limit of " + limits.maxDocumentChars());
         }
+        if (!projectSize.fits(durableText.length(), after.length())) {
+            return new Refusal(ErrorCode.PROJECT_TOO_LARGE, what + ": the room's files would hold more than "
+                    + projectSize.max() + " characters together, its limit");
+        }
         if (!weight.fits(op, after.length())) {
             return new Refusal(ErrorCode.STORAGE_QUOTA_EXCEEDED, what + ": the room has stored " + weight.quota()
                     + " characters of history, its quota; copy the text into a new room to go on");
@@ -159,18 +165,26 @@ final class RoomDocument {
      * revision once stored, at once when the text already is {@code target}, exceptionally when refused.
      */
     CompletableFuture<Room.Restored> restore(String target, long restoredRevision, String name, String restoreId) {
+        return replace(target, Authorship.restore(name, restoredRevision), "restore", restoreId);
+    }
+
+    /**
+     * The same for any whole-text write ({@code what} names it in a refusal, which completes the future
+     * with an {@link EditRefused}).
+     */
+    CompletableFuture<Room.Restored> replace(String target, Authorship author, String what, String writerId) {
         TextOperation diff = TextDiff.between(text, target);
         if (diff.isNoop()) {
             return CompletableFuture.completedFuture(new Room.Restored(revision, false));
         }
         CompletableFuture<Long> stored = new CompletableFuture<>();
-        Refusal refused = finish(new IncomingEdit(diff, revision), "restore", restoreId, 1,
-                Authorship.restore(name, restoredRevision), null, stored);
+        Refusal refused = finish(new IncomingEdit(diff, revision), what, writerId, 1, author, null, stored);
         if (refused != null) {
-            stored.completeExceptionally(new IllegalStateException(refused.message()));
+            stored.completeExceptionally(new EditRefused(refused.code(), refused.message()));
         }
         return stored.thenApply(r -> new Room.Restored(r, true));
     }
+
 
     /** Makes {@code logged} the head revision and queues it for commit: the one place a pending edit starts. */
     private PendingEdit append(LoggedOperation logged, String after, Participant sender, long receivedNanos, int rebases,
@@ -197,6 +211,7 @@ final class RoomDocument {
         pending.subList(0, edits.size()).clear();
         PendingEdit last = edits.get(edits.size() - 1);
         durableRevision = last.operation().revision();
+        projectSize.add(last.textAfter().length() - durableText.length());
         durableText = last.textAfter();
         weight.committed(last.weightAfter());
     }
@@ -239,7 +254,9 @@ final class RoomDocument {
     /** Takes another writer's stored operations as durable history (the head must have been rolled back). */
     void adopt(List<LoggedOperation> foreign) {
         for (LoggedOperation op : foreign) {
+            String before = durableText;
             durableText = op.operation().apply(durableText);
+            projectSize.add(durableText.length() - before.length());
             durableRevision = op.revision();
             recent.add(op, durableRevision);
             weight.adopted(op.operation());

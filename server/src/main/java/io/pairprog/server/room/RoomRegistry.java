@@ -1,5 +1,6 @@
 package io.pairprog.server.room;
 
+import io.pairprog.server.store.RoomFileStore;
 import io.pairprog.protocol.CloseCodes;
 import io.pairprog.protocol.MessageCodec;
 import io.pairprog.server.store.ClientBindingStore;
@@ -32,6 +33,8 @@ public final class RoomRegistry {
     private final Executor background;
     private final Ownership ownership;
     private final NodeFanOut fanOut;
+    private final RoomFileStore fileStore;
+    private final FileLimits fileLimits;
 
     /**
      * @param background where joining clients are caught up (see {@link CatchUpPool})
@@ -40,7 +43,7 @@ public final class RoomRegistry {
      */
     public RoomRegistry(RoomStore roomStore, OperationLog operationLog, ClientBindingStore bindings, GroupCommit commits,
                         MessageCodec codec, RoomLimits limits, Executor background, Ownership ownership,
-                        NodeFanOut fanOut) {
+                        NodeFanOut fanOut, RoomFileStore fileStore, FileLimits fileLimits) {
         this.roomStore = roomStore;
         this.operationLog = operationLog;
         this.commits = commits;
@@ -50,6 +53,8 @@ public final class RoomRegistry {
         this.background = background;
         this.ownership = ownership;
         this.fanOut = fanOut;
+        this.fileStore = fileStore;
+        this.fileLimits = fileLimits;
     }
 
     /**
@@ -113,14 +118,36 @@ public final class RoomRegistry {
             return null;
         }
         // Read after the claim: whatever the previous owner stored is there by now.
-        Room room = roomStore.find(id)
-                .map(record -> new Room(record, here.lease(), operationLog.lastSequences(id), limits, storage, commits,
-                        codec, fanOut, this::releaseIfIdle, background))
-                .orElse(null);
+        Room room = roomStore.find(id).map(record -> {
+            List<RoomFileStore.StoredFile> tree = fileStore.tree(id);
+            long total = tree.stream().mapToLong(RoomFileStore.StoredFile::length).sum();
+            return new Room(record, here.lease(), operationLog.lastSequences(id), limits, storage, commits, codec,
+                    fanOut, this::releaseIfIdle, background, null, new ProjectSize(total, fileLimits.maxProjectChars()),
+                    (project, size) -> new RoomFiles(project, tree, fileStore.changes(id), fileStore, this::document,
+                            fileLimits, size, codec, this::releaseIfIdle));
+        }).orElse(null);
         if (room != null) {
             ownership.serving(room);
         }
         return room;
+    }
+
+    /** The document of a file of {@code project}, served under the project's lease; null if it is none of its. */
+    private Room document(Room project, UUID document, ProjectSize size, java.util.function.Consumer<Room> onIdle) {
+        return roomStore.findDocument(project.id(), document)
+                .map(record -> new Room(record, project.lease(), operationLog.lastSequences(document), limits, storage,
+                        commits, codec, NodeFanOut.NONE, onIdle, background, project.id(), size, null))
+                .orElse(null);
+    }
+
+    /**
+     * The files of a room this node serves, loading the room if need be; empty when no such room exists or,
+     * with {@code elsewhere} set, when another node serves it. A room loaded only for this leaves memory
+     * again when idle ({@link #releaseIfIdle}).
+     */
+    public Optional<RoomFiles> files(UUID roomId, Ownership.Elsewhere[] elsewhere) {
+        Room room = rooms.compute(roomId, (id, loaded) -> loaded != null ? loaded : load(id, elsewhere));
+        return Optional.ofNullable(room).map(Room::files);
     }
 
     void releaseIfIdle(Room room) {

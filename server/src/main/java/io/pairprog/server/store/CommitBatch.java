@@ -43,16 +43,19 @@ public final class CommitBatch {
      */
     private static final String ONE_STATEMENT = """
             WITH input AS (
-                SELECT a.id, a.from_revision, a.to_revision, a.added, a.lease, t.code
+                SELECT a.id, a.from_revision, a.to_revision, a.added, a.length, a.lease, t.code
                 FROM json_to_recordset(?::json)
-                         AS a(i bigint, id uuid, from_revision bigint, to_revision bigint, added bigint, lease bigint)
+                         AS a(i bigint, id uuid, from_revision bigint, to_revision bigint, added bigint, length bigint,
+                              lease bigint)
                 JOIN unnest(ARRAY[%s]::text[]) WITH ORDINALITY AS t(code, i) USING (i)
             ), advanced AS (
-                UPDATE rooms AS r SET revision = a.to_revision, updated_at = ?, stored_chars = r.stored_chars + a.added
+                UPDATE rooms AS r SET revision = a.to_revision, updated_at = ?, stored_chars = r.stored_chars + a.added,
+                                      text_length = a.length
                 FROM input AS a
                 WHERE r.id = a.id AND r.revision = a.from_revision
                   AND (a.lease IS NULL
-                       OR EXISTS (SELECT 1 FROM room_leases l WHERE l.room_id = a.id AND l.epoch = a.lease))
+                       OR EXISTS (SELECT 1 FROM room_leases l
+                                  WHERE l.room_id = COALESCE(r.project_id, r.id) AND l.epoch = a.lease))
                 RETURNING r.id, a.to_revision, a.code
             ), logged AS (
                 INSERT INTO operations (room_id, revision, client_id, client_seq, operation, created_at, author,
@@ -187,6 +190,7 @@ public final class CommitBatch {
             json.writeNumberField("from_revision", room.fromRevision());
             json.writeNumberField("to_revision", room.toRevision());
             json.writeNumberField("added", room.addedChars());
+            json.writeNumberField("length", room.textAfter().length());
             json.writeObjectField("lease", room.lease());
             json.writeEndObject();
         }
@@ -241,7 +245,7 @@ public final class CommitBatch {
                     operations.addBatch();
                 }
                 RoomStore.bindAdvance(advances, room.roomId(), room.fromRevision(), room.toRevision(), at,
-                        room.addedChars());
+                        room.addedChars(), room.textAfter().length());
                 advances.addBatch();
                 if (room.snapshotDue()) {
                     Snapshots.bind(snapshots, room.roomId(), room.toRevision(), room.textAfter());

@@ -1,5 +1,7 @@
 package io.pairprog.server.store;
 
+import io.pairprog.protocol.FileTypes;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -26,43 +28,93 @@ public final class RoomStore {
     }
 
     private static final String INSERT = """
-            INSERT INTO rooms (id, revision, language, created_at, updated_at, view_id)
-            VALUES (?, 0, ?, ?, ?, ?)
+            INSERT INTO rooms (id, revision, language, created_at, updated_at, view_id, project_id, text_length)
+            VALUES (?, 0, ?, ?, ?, ?, ?, 0)
             """;
+    private static final String INSERT_MAIN_FILE = "INSERT INTO room_files (room_id, path, document_id) VALUES (?, ?, ?)";
 
+    /** A new, empty room, holding one file: its main file, named after {@code language}. */
     public RoomRecord create(String language) {
         UUID id = UUID.randomUUID();
         String viewId = ViewIds.random();
         OffsetDateTime now = now();
-        database.update(INSERT, statement -> {
+        database.inTransaction(connection -> {
+            insert(connection, id, language, now, viewId, null);
+            try (PreparedStatement statement = connection.prepareStatement(INSERT_MAIN_FILE)) {
+                statement.setObject(1, id);
+                statement.setString(2, FileTypes.mainFileName(language));
+                statement.setObject(3, id);
+                statement.executeUpdate();
+            }
+            return null;
+        });
+        return new RoomRecord(id, "", 0, language, now.toInstant(), viewId);
+    }
+
+    /**
+     * A new, empty document for a file of {@code project}, written on {@code connection} (the caller's
+     * transaction also adds it to the tree). It has no view link: it is reached only through its room.
+     */
+    static void insertDocument(Connection connection, UUID document, UUID project, String language, Instant at)
+            throws SQLException {
+        insert(connection, document, language, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), null, project);
+    }
+
+    private static void insert(Connection connection, UUID id, String language, OffsetDateTime now, String viewId,
+                               UUID project) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
             statement.setObject(1, id);
             statement.setString(2, language);
             statement.setObject(3, now);
             statement.setObject(4, now);
             statement.setString(5, viewId);
-        });
-        return new RoomRecord(id, "", 0, language, now.toInstant(), viewId);
+            statement.setObject(6, project);
+            statement.executeUpdate();
+        }
     }
 
     private static final String FIND = """
-            SELECT revision, language, updated_at, view_id, stored_chars FROM rooms WHERE id = ?
+            SELECT revision, language, updated_at, view_id, stored_chars, project_id FROM rooms WHERE id = ?
             """;
 
-    /** The room with its current text: its latest snapshot plus the operations after it. */
+    /**
+     * The room with its current text: its latest snapshot plus the operations after it. Empty for the
+     * document of a file other than the main one: those are reached through their room ({@link #findDocument}).
+     */
     public Optional<RoomRecord> find(UUID id) {
-        return describe(id).map(room -> {
-            RoomTexts.Replayed current = texts.replay(id, room.revision());
-            return new RoomRecord(id, current.text(), room.revision(), room.language(), room.updatedAt(),
-                    room.viewId(), current.sinceSnapshot(), room.storedChars());
-        });
+        return describe(id).map(this::withText);
+    }
+
+    /** The document {@code document} of a file of room {@code room}, with its current text; empty if it is none. */
+    public Optional<RoomRecord> findDocument(UUID room, UUID document) {
+        return describeDocument(room, document).map(this::withText);
+    }
+
+    private RoomRecord withText(RoomRecord room) {
+        RoomTexts.Replayed current = texts.replay(room.id(), room.revision());
+        return new RoomRecord(room.id(), current.text(), room.revision(), room.language(), room.updatedAt(),
+                room.viewId(), current.sinceSnapshot(), room.storedChars());
     }
 
     /** The room without its text (which is null here): one row, for a caller that needs no more. */
     public Optional<RoomRecord> describe(UUID id) {
-        return database.queryOne(FIND, statement -> statement.setObject(1, id), row -> new RoomRecord(id, null,
-                row.getLong("revision"), row.getString("language"),
-                row.getObject("updated_at", OffsetDateTime.class).toInstant(), row.getString("view_id"), 0,
-                row.getLong("stored_chars")));
+        return describeAny(id).filter(found -> found.project() == null).map(Described::room);
+    }
+
+    /** The same for a document of room {@code room}'s files; the main file's is the room itself. */
+    public Optional<RoomRecord> describeDocument(UUID room, UUID document) {
+        return describeAny(document).filter(found -> document.equals(room) ? found.project() == null
+                : room.equals(found.project())).map(Described::room);
+    }
+
+    private record Described(RoomRecord room, UUID project) {
+    }
+
+    private Optional<Described> describeAny(UUID id) {
+        return database.queryOne(FIND, statement -> statement.setObject(1, id), row -> new Described(
+                new RoomRecord(id, null, row.getLong("revision"), row.getString("language"),
+                        row.getObject("updated_at", OffsetDateTime.class).toInstant(), row.getString("view_id"), 0,
+                        row.getLong("stored_chars")), row.getObject("project_id", UUID.class)));
     }
 
     private static final String HEADS = "SELECT id, revision FROM rooms WHERE id = ANY(?)";
@@ -123,20 +175,22 @@ public final class RoomStore {
 
     /** The revision guard turns a second writer into a conflict instead of a silent overwrite. */
     static final String ADVANCE = """
-            UPDATE rooms SET revision = ?, updated_at = ?, stored_chars = stored_chars + ? WHERE id = ? AND revision = ?
+            UPDATE rooms SET revision = ?, updated_at = ?, stored_chars = stored_chars + ?, text_length = ?
+            WHERE id = ? AND revision = ?
             """;
 
     /**
      * Sets {@link #ADVANCE}'s parameters: the room moves from {@code fromRevision} to {@code toRevision}
-     * and stores {@code addedChars} more.
+     * and stores {@code addedChars} more; its text is then {@code textLength} long.
      */
     static void bindAdvance(PreparedStatement statement, UUID id, long fromRevision, long toRevision, Instant at,
-                            long addedChars) throws SQLException {
+                            long addedChars, long textLength) throws SQLException {
         statement.setLong(1, toRevision);
         statement.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
         statement.setLong(3, addedChars);
-        statement.setObject(4, id);
-        statement.setLong(5, fromRevision);
+        statement.setLong(4, textLength);
+        statement.setObject(5, id);
+        statement.setLong(6, fromRevision);
     }
 
     private static OffsetDateTime now() {

@@ -52,6 +52,7 @@ public final class RoomEndpoint extends Endpoint {
     private boolean gone;
     private String clientId;
     private Mailbox mailbox;
+    private ConnectionFiles files;
 
     RoomEndpoint(RoomRegistry registry, MessageCodec codec, ConnectionGuard guard, Forwarding forwarding,
                  ClientAddresses clients) {
@@ -93,6 +94,7 @@ public final class RoomEndpoint extends Endpoint {
                 ErrorCode.MALFORMED_MESSAGE, "binary frames are not part of the protocol", CloseCodes.UNSUPPORTED_DATA));
         String viewId = session.getPathParameters().get(WebSockets.VIEW_ID);
         boolean readOnly = viewId != null;
+        files = new ConnectionFiles(peer, codec, readOnly);
         Optional<UUID> roomId;
         try {
             roomId = readOnly ? roomOfView(viewId) : roomOf(session.getPathParameters().get("roomId"));
@@ -227,15 +229,20 @@ public final class RoomEndpoint extends Endpoint {
     }
 
     private void handle(String text) {
-        ClientMessage message;
+        MessageCodec.Addressed addressed;
         try {
-            message = codec.decodeClient(text);
+            addressed = codec.decodeAddressed(text);
         } catch (ProtocolException e) {
             peer.send(codec.encode(new ServerMessage.Error(e.code(), e.getMessage(), e.clientSeq())));
             return;
         }
+        ClientMessage message = addressed.message();
         try {
-            dispatch(message);
+            if (ConnectionFiles.concerns(addressed)) {
+                files.handle(room, addressed, mailbox::pause, mailbox::resume);
+            } else {
+                dispatch(message);
+            }
         } catch (RuntimeException e) {
             String errorId = UUID.randomUUID().toString();
             log.error("error {} handling a {} in room {}", errorId, message.getClass().getSimpleName(),
@@ -255,6 +262,7 @@ public final class RoomEndpoint extends Endpoint {
             room.receive(peer, op);
         } else if (message instanceof ClientMessage.Hello hello) {
             clientId = hello.clientId();
+            files.joinedAs(clientId);
             mailbox.pause();
             room.hello(peer, hello, mailbox::resume);
         } else if (message instanceof ClientMessage.CodeUpdate update) {
@@ -287,6 +295,7 @@ public final class RoomEndpoint extends Endpoint {
             up = upstream;
         }
         if (joined != null) {
+            files.closeAll();
             joined.leave(peer);
         }
         if (up != null) {

@@ -53,7 +53,7 @@ class RoomDocumentTest {
     private RoomDocument open(RoomLimits limits) {
         OperationLog log = new OperationLog(database);
         return new RoomDocument(null, record, Map.of(), limits, RoomStorage.of(new RoomStore(database), log,
-                new ClientBindingStore(database)), queued::add);
+                new ClientBindingStore(database)), queued::add, new ProjectSize(record.code().length(), Long.MAX_VALUE));
     }
 
     @Test

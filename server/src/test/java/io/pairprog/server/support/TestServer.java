@@ -94,6 +94,18 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** The same with the body as bytes (a zip). */
+    public static HttpResponse<byte[]> sendBytes(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Creates a room through the seed's {@code POST /rooms/} and returns its id. */
     public String createRoom() {
         return json(post("/rooms/", null, null).body()).get("roomId").asText();
