@@ -239,6 +239,9 @@ class StoreTest {
             RoomRecord room = new RoomStore(database).find(id).orElseThrow();
             assertThat(room.code()).isEqualTo("kept");
             assertThat(room.revision()).isEqualTo(7);
+            // Issue #21: it holds one file, its main file, named after its language, with its text and revision.
+            assertThat(new RoomFileStore(database).tree(id))
+                    .containsExactly(new RoomFileStore.StoredFile("main.go", id, 7, 4));
         } finally {
             if (kind == TestDatabases.Kind.POSTGRES) {
                 execute(TestDatabases.postgres(), "DROP SCHEMA " + schemaOf(url) + " CASCADE");
