@@ -146,6 +146,10 @@ final class Replica {
         return clientId;
     }
 
+    String resumeToken() {
+        return resumeToken;
+    }
+
     String name() {
         return name;
     }

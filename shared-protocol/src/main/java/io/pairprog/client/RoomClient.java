@@ -145,6 +145,11 @@ public final class RoomClient {
         return replica.clientId();
     }
 
+    /** The proof that {@link #clientId()} is ours, once the server gave it; null before. */
+    public String resumeToken() {
+        return replica.resumeToken();
+    }
+
     /** The display name the others see. */
     public String name() {
         return replica.name();

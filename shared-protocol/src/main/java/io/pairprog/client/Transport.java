@@ -19,6 +19,14 @@ public interface Transport {
     boolean send(ClientMessage message);
 
     /**
+     * The same for a message about the room's file {@code file} (docs/protocol.md, "Files"), for the
+     * {@link FilesClient} of a client that opens files; a transport that never carries them need not.
+     */
+    default boolean send(ClientMessage message, String file) {
+        throw new UnsupportedOperationException("this transport carries no file messages");
+    }
+
+    /**
      * Drops the connection held, if any, and opens a new one at once. Nothing of the dropped connection
      * may reach the client after this call; the new one reports as described above. A connection that
      * cannot be made reports {@link RoomClient#closed} (1006).

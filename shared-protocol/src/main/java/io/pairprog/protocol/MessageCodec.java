@@ -107,7 +107,10 @@ public final class MessageCodec {
 
     /** Reads a message the server sent; the clients' entry point. */
     public ServerMessage decodeServer(String json) throws ProtocolException {
-        Fields f = parse(json);
+        return decodeServer(parse(json));
+    }
+
+    private static ServerMessage decodeServer(Fields f) throws ProtocolException {
         try {
             return switch (f.type) {
                 case ServerMessage.InitialCode.TYPE -> new ServerMessage.InitialCode(
@@ -179,6 +182,22 @@ public final class MessageCodec {
 
     public String encode(ClientMessage message) {
         return write(clientWriter, message);
+    }
+
+    /** A client message about the file {@code file}, which comes first (see {@link #encode(ServerMessage, String)}). */
+    public String encode(ClientMessage message, String file) {
+        String json = write(clientWriter, message);
+        return "{\"file\":\"" + file + "\"," + json.substring(1);
+    }
+
+    /** A server message and the file it names; null for the main file. */
+    public record ServerAddressed(String file, ServerMessage message) {
+    }
+
+    /** Reads a message the server sent with the file it names, if any: the entry point of a client that opens files. */
+    public ServerAddressed decodeServerAddressed(String json) throws ProtocolException {
+        Fields f = parse(json);
+        return new ServerAddressed(f.optionalText("file"), decodeServer(f));
     }
 
     private static String write(ObjectWriter writer, Object message) {
