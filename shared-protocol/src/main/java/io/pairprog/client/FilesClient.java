@@ -61,7 +61,10 @@ public final class FilesClient {
         return client;
     }
 
-    /** Closes the file: no more of its messages; what it had unacknowledged is given up (call when it is synchronized). */
+    /**
+     * Closes the file: no more of its messages; what it had unacknowledged is given up (call when it is
+     * synchronized). A file deleted from the tree is closed by itself.
+     */
     public void close(String file) {
         FileChannel channel = channels.remove(file);
         if (channel != null) {
@@ -104,10 +107,21 @@ public final class FilesClient {
     public boolean receive(String file, ServerMessage message) {
         if (file == null) {
             if (message instanceof ServerMessage.Files files) {
+                // a file deleted while we were away is closed, as one deleted before our eyes
+                java.util.Set<String> listed = new java.util.HashSet<>();
+                files.files().forEach(f -> listed.add(f.id()));
+                for (String open : List.copyOf(channels.keySet())) {
+                    if (!listed.contains(open)) {
+                        close(open);
+                    }
+                }
                 tree.files(files);
                 return true;
             }
             if (message instanceof ServerMessage.FileChanged change) {
+                if (change.change().equals("deleted")) {
+                    close(change.id()); // its edits after the delete are refused anyway
+                }
                 tree.changed(change);
                 return true;
             }

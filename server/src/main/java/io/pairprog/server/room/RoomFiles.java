@@ -12,13 +12,13 @@ import io.pairprog.server.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -28,8 +28,8 @@ import java.util.function.Consumer;
  * stored (fenced by the room's lease), and only then applied and announced, all under this object's lock,
  * so changes are totally ordered and two that collide end with one winner.
  *
- * <p>Lock order: a room's lock may take this one (its idle check), never the reverse: nothing here waits
- * for the room's lock. This lock may take a file's document's lock.
+ * <p>Lock order: this lock may take a file's document's lock and, through a send that closes its
+ * connection at once, the room's; so the room's idle check reads {@link #isIdle} without it.
  */
 public final class RoomFiles {
 
@@ -70,8 +70,10 @@ public final class RoomFiles {
     private final Consumer<Room> onIdle;
     private final TreeMap<String, UUID> byPath = new TreeMap<>();
     private final Map<UUID, String> pathOf = new HashMap<>();
-    private final Map<UUID, Room> open = new HashMap<>();
-    private final Set<Peer> watchers = new LinkedHashSet<>();
+    /** Written under this lock; read without it by the room's idle check. */
+    private final Map<UUID, Room> open = new ConcurrentHashMap<>();
+    /** Read and changed without this lock too: a connection stops watching from its close handler. */
+    private final Set<Peer> watchers = ConcurrentHashMap.newKeySet();
     private long changes;
 
     RoomFiles(Room room, List<RoomFileStore.StoredFile> tree, long changes, RoomFileStore store, Documents documents,
@@ -104,7 +106,7 @@ public final class RoomFiles {
         return byPath.get(path);
     }
 
-    synchronized boolean isIdle() {
+    boolean isIdle() {
         return open.isEmpty();
     }
 
@@ -130,7 +132,7 @@ public final class RoomFiles {
         peer.send(codec.encode(new ServerMessage.Files(changes, files)));
     }
 
-    public synchronized void unwatch(Peer peer) {
+    public void unwatch(Peer peer) {
         watchers.remove(peer);
     }
 

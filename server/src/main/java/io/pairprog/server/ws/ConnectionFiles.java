@@ -7,12 +7,11 @@ import io.pairprog.protocol.ServerMessage;
 import io.pairprog.server.room.Peer;
 import io.pairprog.server.room.Room;
 import io.pairprog.server.room.RoomFiles;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -24,11 +23,15 @@ final class ConnectionFiles {
     private final Peer peer;
     private final MessageCodec codec;
     private final boolean readOnly;
-    /** The documents this connection has open, by file id (only its message thread touches it). */
-    private final Map<UUID, Room> open = new HashMap<>();
-    private RoomFiles watched;
-    private String clientId;
-    private boolean closed;
+    /**
+     * The documents this connection has open, by file id: its message thread adds and removes them, its
+     * close handler takes them all. No lock is held while calling a room: a send may close the connection
+     * at once, from inside a room's or the tree's lock.
+     */
+    private final Map<UUID, Room> open = new ConcurrentHashMap<>();
+    private volatile RoomFiles watched;
+    private volatile String clientId;
+    private volatile boolean closed;
 
     ConnectionFiles(Peer peer, MessageCodec codec, boolean readOnly) {
         this.peer = peer;
@@ -50,7 +53,7 @@ final class ConnectionFiles {
     }
 
     /** Handles a message about files; {@code paused} pauses the connection's messages until {@code resume} runs. */
-    synchronized void handle(Room room, MessageCodec.Addressed message, Runnable pause, Runnable resume) {
+    void handle(Room room, MessageCodec.Addressed message, Runnable pause, Runnable resume) {
         if (closed) {
             return;
         }
@@ -86,8 +89,9 @@ final class ConnectionFiles {
         } else if (m instanceof ClientMessage.Cursor cursor) {
             document.cursor(peer, cursor);
         } else if (m instanceof ClientMessage.CloseFile) {
-            open.remove(id);
-            document.leave(peer);
+            if (open.remove(id) != null) {
+                document.leave(peer);
+            }
         } else {
             error(ErrorCode.MALFORMED_MESSAGE, "a " + m.getClass().getSimpleName() + " cannot name a file", null, null,
                     message.file());
@@ -102,6 +106,9 @@ final class ConnectionFiles {
             Room document = files.open(id);
             document.joinFile(peer, readOnly);
             open.put(id, document);
+            if (closed && open.remove(id) != null) {
+                document.leave(peer); // the connection closed meanwhile, after its close handler took the rest
+            }
         } catch (RoomFiles.Refused e) {
             error(e.code(), "open_file: " + e.getMessage(), null, null, file);
         }
@@ -150,15 +157,17 @@ final class ConnectionFiles {
     }
 
     /** The connection has gone: it leaves every file it had open and stops following the tree. */
-    synchronized void closeAll() {
+    void closeAll() {
         closed = true;
-        List<Room> documents = new ArrayList<>(open.values());
-        open.clear();
-        for (Room document : documents) {
-            document.leave(peer);
+        for (UUID id : List.copyOf(open.keySet())) {
+            Room document = open.remove(id);
+            if (document != null) {
+                document.leave(peer);
+            }
         }
-        if (watched != null) {
-            watched.unwatch(peer);
+        RoomFiles tree = watched;
+        if (tree != null) {
+            tree.unwatch(peer);
         }
     }
 }

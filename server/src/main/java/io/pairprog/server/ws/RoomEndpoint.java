@@ -26,6 +26,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -295,8 +296,13 @@ public final class RoomEndpoint extends Endpoint {
             up = upstream;
         }
         if (joined != null) {
-            files.closeAll();
-            joined.leave(peer);
+            // Tyrus may run this inside a send, holding its lock on the connection, from within any of the
+            // rooms (the room, its files) the connection is in; another sender to it may hold one of their
+            // locks while it waits for Tyrus's. So the rooms are left from another thread.
+            CompletableFuture.runAsync(() -> {
+                files.closeAll();
+                joined.leave(peer);
+            });
         }
         if (up != null) {
             forwarding.untrack(up);

@@ -115,7 +115,7 @@ class BusFailureIT {
         database.start();
         try {
             int cut = database.queryOne("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                    + "WHERE application_name = 'pairprog-bus'", s -> { }, row -> row.getInt(1)).orElse(0);
+                    + "WHERE application_name = 'pairprog-bus' AND datname = current_database()", s -> { }, row -> row.getInt(1)).orElse(0);
             assertThat(cut).as("the three nodes' LISTEN connections").isEqualTo(3);
         } finally {
             database.stop();

@@ -156,7 +156,8 @@ class BusTest {
         if ("redis".equals(kind)) {
             redis.killClients("pubsub");
         } else {
-            int cut = database.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?",
+            int cut = database.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?"
+                    + " AND datname = current_database()",
                     s -> s.setString(1, PostgresBus.APPLICATION_NAME), row -> row.getBoolean(1)).size();
             assertThat(cut).as("the two buses' LISTEN connections").isEqualTo(2);
         }

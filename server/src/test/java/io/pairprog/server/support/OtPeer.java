@@ -1,6 +1,7 @@
 package io.pairprog.server.support;
 
 import io.pairprog.client.Document;
+import io.pairprog.client.FilesClient;
 import io.pairprog.client.Listener;
 import io.pairprog.client.Notice;
 import io.pairprog.client.RoomClient;
@@ -36,6 +37,8 @@ public final class OtPeer implements AutoCloseable {
     private final List<ServerMessage.Error> errors = new ArrayList<>();
     private final List<Timer> timers = new ArrayList<>();
     private final RoomClient client;
+    /** The files side, for a peer that opens files ({@link #joinWithFiles}); null otherwise. */
+    private PeerFiles files;
     private WsClient ws;
     private String doc = "";
     /** Why the last connect failed (the server is down), for {@link #reconnect()} to throw. */
@@ -69,6 +72,21 @@ public final class OtPeer implements AutoCloseable {
         peer.client.start();
         peer.awaitJoined();
         return peer;
+    }
+
+    /** The same for a client that also follows the room's files and opens some ({@link #files()}). */
+    public static OtPeer joinWithFiles(URI room, String clientId) {
+        OtPeer peer = new OtPeer(List.of(room), 0, clientId);
+        peer.files = new PeerFiles(clientId, peer::schedule);
+        peer.files.attach(new FilesClient(peer.new Peer(), peer.client, peer.files));
+        peer.client.start();
+        peer.awaitJoined();
+        return peer;
+    }
+
+    /** The files side; null unless joined {@link #joinWithFiles with files}. */
+    public PeerFiles files() {
+        return files;
     }
 
     /** A local edit, as typing would make it: applied at once, sent when the state machine allows. */
@@ -196,10 +214,16 @@ public final class OtPeer implements AutoCloseable {
 
     private void handle(String json) {
         ServerMessage message;
+        String file;
         try {
-            message = CODEC.decodeServer(json);
+            MessageCodec.ServerAddressed addressed = CODEC.decodeServerAddressed(json);
+            message = addressed.message();
+            file = addressed.file();
         } catch (ProtocolException e) {
             throw new AssertionError("server sent an undecodable message: " + json, e);
+        }
+        if (files != null && files.receive(file, message)) {
+            return;
         }
         if (message instanceof ServerMessage.Error error) {
             errors.add(error);
@@ -238,6 +262,26 @@ public final class OtPeer implements AutoCloseable {
                 return true;
             } catch (RuntimeException connectionLost) {
                 return false; // pump notices the close
+            }
+        }
+
+        @Override
+        public boolean send(ClientMessage message, String file) {
+            if (ws == null) {
+                return false;
+            }
+            try {
+                ws.send(CODEC.encode(message, file));
+                return true;
+            } catch (RuntimeException connectionLost) {
+                return false;
+            }
+        }
+
+        @Override
+        public void status(io.pairprog.client.Status status) {
+            if (files != null) {
+                files.roomStatus(client.isJoined());
             }
         }
 
