@@ -109,8 +109,12 @@ class FilesFuzzTest {
                 peer.files().tree().values().forEach(peer.files()::open); // files created meanwhile too
             }
             Map<String, String> stored = storedTree(room);
+            Map<String, Long> revisions = storedRevisions(room);
+            // settled and up to the stored revision: a client with nothing of its own in flight may still
+            // be waiting for another's last edit
             boolean done = peers.stream().allMatch(p -> p.isConnected() && p.files().settled()
-                    && p.files().tree().equals(stored) && p.files().openFiles().containsAll(stored.values()));
+                    && p.files().tree().equals(stored) && p.files().openFiles().containsAll(stored.values())
+                    && stored.values().stream().allMatch(id -> p.files().revision(id) == revisions.get(id)));
             if (done) {
                 return stored;
             }
@@ -122,10 +126,7 @@ class FilesFuzzTest {
     }
 
     private static void verify(List<OtPeer> peers, String room, Map<String, String> stored, long seed) {
-        Map<String, Long> revisions = new HashMap<>();
-        for (JsonNode file : TestServer.json(server.get("/rooms/" + room + "/files").body()).get("files")) {
-            revisions.put(file.get("id").asText(), file.get("revision").asLong());
-        }
+        Map<String, Long> revisions = storedRevisions(room);
         for (Map.Entry<String, String> file : stored.entrySet()) {
             String text = server.get("/rooms/" + room + "/files/" + file.getKey()).body();
             for (OtPeer peer : peers) {
@@ -142,6 +143,14 @@ class FilesFuzzTest {
                             "FILE_NOT_FOUND"));
         }
         TestDatabases.assertLogIntact(room, server.room(room).get("revision").asLong(), seed);
+    }
+
+    private static Map<String, Long> storedRevisions(String room) {
+        Map<String, Long> revisions = new HashMap<>();
+        for (JsonNode file : TestServer.json(server.get("/rooms/" + room + "/files").body()).get("files")) {
+            revisions.put(file.get("id").asText(), file.get("revision").asLong());
+        }
+        return revisions;
     }
 
     private static Map<String, String> storedTree(String room) {
