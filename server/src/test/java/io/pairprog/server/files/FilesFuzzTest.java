@@ -120,7 +120,8 @@ class FilesFuzzTest {
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("seed=" + seed + ": did not settle; stored " + stored + ", clients "
-                        + peers.stream().map(p -> p.files().tree() + " open " + p.files().openFiles()).toList());
+                        + peers.stream().map(p -> p.files().tree() + " open " + p.files().describe()).toList()
+                        + ", stored revisions " + storedRevisions(room));
             }
         }
     }

@@ -152,6 +152,14 @@ public final class PeerFiles implements FilesClient.TreeListener {
         return open.values().stream().allMatch(c -> c.client.isSynchronized() && c.client.isJoined());
     }
 
+    /** Each open file's revision and client status, for a failure's message. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        open.forEach((id, copy) -> out.append(id, 0, 8).append('@').append(copy.client.revision()).append(' ')
+                .append(copy.client.status()).append(copy.client.state()).append("; "));
+        return out.toString();
+    }
+
     public List<ServerMessage.Error> refusals() {
         return refusals;
     }
