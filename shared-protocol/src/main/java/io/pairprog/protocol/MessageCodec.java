@@ -69,7 +69,10 @@ public final class MessageCodec {
 
     /** Reads a message a client sent; the server's entry point. */
     public ClientMessage decodeClient(String json) throws ProtocolException {
-        Fields f = parse(json);
+        return decodeNamingSeq(parse(json));
+    }
+
+    private static ClientMessage decodeNamingSeq(Fields f) throws ProtocolException {
         try {
             return decodeClient(f);
         } catch (ProtocolException e) {
@@ -153,7 +156,10 @@ public final class MessageCodec {
      * the main file's.
      */
     public String encode(ServerMessage message, String file) {
-        String json = write(serverWriter, message);
+        return namingFile(write(serverWriter, message), file);
+    }
+
+    private static String namingFile(String json, String file) {
         return "{\"file\":\"" + file + "\"," + json.substring(1);
     }
 
@@ -173,11 +179,7 @@ public final class MessageCodec {
         } catch (IllegalArgumentException e) {
             throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, f.type + ": field \"file\" is not a file id");
         }
-        try {
-            return new Addressed(file, decodeClient(f));
-        } catch (ProtocolException e) {
-            throw f.type.equals(ClientMessage.Op.TYPE) ? e.withClientSeq(f.clientSeqIfReadable()) : e;
-        }
+        return new Addressed(file, decodeNamingSeq(f));
     }
 
     public String encode(ClientMessage message) {
@@ -186,8 +188,7 @@ public final class MessageCodec {
 
     /** A client message about the file {@code file}, which comes first (see {@link #encode(ServerMessage, String)}). */
     public String encode(ClientMessage message, String file) {
-        String json = write(clientWriter, message);
-        return "{\"file\":\"" + file + "\"," + json.substring(1);
+        return namingFile(write(clientWriter, message), file);
     }
 
     /** A server message and the file it names; null for the main file. */

@@ -100,7 +100,8 @@ public final class FilesResource {
     @Operation(summary = "Read a file", description = "The file's stored text, as it is.")
     public String read(@PathParam("roomId") String roomId, @PathParam("path") String path) {
         RoomRecord room = RoomResource.stored(rooms, roomId);
-        RoomFileStore.StoredFile file = find(room, checked(path));
+        RoomFileStore.Located file = files.find(room.id(), checked(path))
+                .orElseThrow(() -> new ApiException(404, ErrorCode.FILE_NOT_FOUND, "no file " + path));
         return rooms.textAt(file.document(), file.revision());
     }
 
@@ -116,24 +117,17 @@ public final class FilesResource {
         String text = utf8(body);
         String author = author(name);
         checked(path);
-        Ownership.Elsewhere[] owner = new Ownership.Elsewhere[1];
-        Optional<RoomFiles> here = registry.files(room.id(), owner);
-        if (here.isEmpty()) {
-            return forwarded(owner, room, "PUT", "/files/" + encode(path) + query(name), "text/plain; charset=utf-8",
-                    text, Written.class);
-        }
-        RoomFiles tree = here.get();
-        try {
-            UUID existing = tree.documentAt(path);
-            boolean created = existing == null;
-            CompletableFuture<Room.Restored> outcome = created ? tree.create(path, text, author, null, null)
-                    : tree.write(existing, text, author);
-            Room.Restored done = await(outcome);
-            return new Written(room.id(), path, created ? tree.documentAt(path) : existing, done.revision(), created,
-                    done.changed());
-        } catch (RoomFiles.Refused e) {
-            throw refused(e.code(), e.getMessage());
-        }
+        return change(room, "PUT", "/files/" + encode(path) + query(name), "text/plain; charset=utf-8", text,
+                Written.class, tree -> {
+                    UUID existing = tree.documentAt(path);
+                    if (existing != null) {
+                        Room.Restored done = await(tree.write(existing, text, author));
+                        return new Written(room.id(), path, existing, done.revision(), false, done.changed());
+                    }
+                    RoomFiles.Created created = tree.create(path, text, author, null, null);
+                    Room.Restored done = await(created.written());
+                    return new Written(room.id(), path, created.document(), done.revision(), true, done.changed());
+                });
     }
 
     @DELETE
@@ -145,18 +139,11 @@ public final class FilesResource {
                           @QueryParam("name") String name) {
         RoomRecord room = RoomResource.stored(rooms, roomId);
         checked(path);
-        Ownership.Elsewhere[] owner = new Ownership.Elsewhere[1];
-        Optional<RoomFiles> here = registry.files(room.id(), owner);
-        if (here.isEmpty()) {
-            return forwarded(owner, room, "DELETE", "/files/" + encode(path) + query(name), "text/plain", null,
-                    Deleted.class);
-        }
-        try {
-            here.get().delete(path, author(name), null, null);
-            return new Deleted(room.id(), path);
-        } catch (RoomFiles.Refused e) {
-            throw refused(e.code(), e.getMessage());
-        }
+        return change(room, "DELETE", "/files/" + encode(path) + query(name), "text/plain", null, Deleted.class,
+                tree -> {
+                    tree.delete(path, author(name), null, null);
+                    return new Deleted(room.id(), path);
+                });
     }
 
     @POST
@@ -177,17 +164,11 @@ public final class FilesResource {
         }
         checked(move.from());
         checked(move.to());
-        Ownership.Elsewhere[] owner = new Ownership.Elsewhere[1];
-        Optional<RoomFiles> here = registry.files(room.id(), owner);
-        if (here.isEmpty()) {
-            return forwarded(owner, room, "POST", "/move" + query(name), "application/json", body, Moved.class);
-        }
-        try {
-            here.get().move(move.from(), move.to(), author(name), null, null);
-            return new Moved(room.id(), move.from(), move.to());
-        } catch (RoomFiles.Refused e) {
-            throw refused(e.code(), e.getMessage());
-        }
+        Move asked = move;
+        return change(room, "POST", "/move" + query(name), "application/json", body, Moved.class, tree -> {
+            tree.move(asked.from(), asked.to(), author(name), null, null);
+            return new Moved(room.id(), asked.from(), asked.to());
+        });
     }
 
     @GET
@@ -211,11 +192,6 @@ public final class FilesResource {
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
-
-    private RoomFileStore.StoredFile find(RoomRecord room, String path) {
-        return files.tree(room.id()).stream().filter(f -> f.path().equals(path)).findFirst()
-                .orElseThrow(() -> new ApiException(404, ErrorCode.FILE_NOT_FOUND, "no file " + path));
-    }
 
     private static String checked(String path) {
         try {
@@ -283,8 +259,22 @@ public final class FilesResource {
         return new ApiException(status, code, message);
     }
 
-    private <T> T forwarded(Ownership.Elsewhere[] owner, RoomRecord room, String method, String path,
-                            String contentType, String body, Class<T> type) {
+    /**
+     * A change of the room's files: made here when this node serves the room, else the same request
+     * ({@code method} on {@code path} under the room, with {@code body}) is sent on to the node that does.
+     */
+    private <T> T change(RoomRecord room, String method, String path, String contentType, String body, Class<T> type,
+                         RoomRegistry.FilesWork<T> work) {
+        Ownership.Elsewhere[] owner = new Ownership.Elsewhere[1];
+        Optional<T> here;
+        try {
+            here = registry.onFiles(room.id(), owner, work);
+        } catch (RoomFiles.Refused e) {
+            throw refused(e.code(), e.getMessage());
+        }
+        if (here.isPresent()) {
+            return here.get();
+        }
         if (owner[0] == null) {
             throw new ApiException(404, ErrorCode.ROOM_NOT_FOUND, "no room " + room.id());
         }

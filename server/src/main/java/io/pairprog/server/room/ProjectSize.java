@@ -26,10 +26,6 @@ final class ProjectSize {
         total.addAndGet(delta);
     }
 
-    long total() {
-        return total.get();
-    }
-
     long max() {
         return max;
     }

@@ -140,18 +140,14 @@ public final class Room {
     // ---- membership -------------------------------------------------------------------------------
 
     /**
-     * Adds a connection as a seed-style client and sends it the durable text. A {@code readOnly} one (from
-     * a view-only link) receives everything and may change nothing.
+     * Adds a connection as a seed-style client and sends it the durable text (a file's document: a
+     * connection opening the file). A {@code readOnly} one (from a view-only link) receives everything and
+     * may change nothing.
      */
-    synchronized void join(Peer peer, boolean readOnly) {
+    public synchronized void join(Peer peer, boolean readOnly) {
         members.add(new Participant(peer, readOnly, project == null && peer.fedByBus(),
                 "legacy-" + (++seedClients) + "-" + shortId(), document.durableText(), document.durableRevision()));
         members.send(peer, new ServerMessage.InitialCode(document.durableText(), document.durableRevision(), language));
-    }
-
-    /** Opens this file's document for a connection, as a connection to the room joins it: its text comes first. */
-    public void joinFile(Peer peer, boolean readOnly) {
-        join(peer, readOnly);
     }
 
     public void leave(Peer peer) {

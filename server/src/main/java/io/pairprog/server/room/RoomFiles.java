@@ -57,8 +57,8 @@ public final class RoomFiles {
         }
     }
 
-    /** A file as the tree lists it. */
-    public record Entry(String path, UUID document, boolean main) {
+    /** A file just created, and its text's write (completed with revision 0 at once for an empty one). */
+    public record Created(UUID document, CompletableFuture<Room.Restored> written) {
     }
 
     private final Room room;
@@ -94,11 +94,9 @@ public final class RoomFiles {
 
     // ---- reading ------------------------------------------------------------------------------------------
 
-    /** The files now, by path. */
-    public synchronized List<Entry> list() {
-        List<Entry> entries = new ArrayList<>(byPath.size());
-        byPath.forEach((path, document) -> entries.add(new Entry(path, document, document.equals(room.id()))));
-        return entries;
+    /** Whether {@code document} is the document of one of the room's files now. */
+    public synchronized boolean has(UUID document) {
+        return pathOf.containsKey(document);
     }
 
     /** The document of the file at {@code path}, or null. */
@@ -181,8 +179,7 @@ public final class RoomFiles {
      * Creates the file {@code path} holding {@code text}: the file is stored empty, announced, and then
      * written as one edit, whose stored revision completes the result (0 when {@code text} is empty).
      */
-    public CompletableFuture<Room.Restored> create(String path, String text, String author, String clientId,
-                                                   Long requestId) throws Refused {
+    public Created create(String path, String text, String author, String clientId, Long requestId) throws Refused {
         UUID document;
         synchronized (this) {
             check(path);
@@ -194,14 +191,14 @@ public final class RoomFiles {
             checkText(text, 0);
             document = UUID.randomUUID();
             String language = FileTypes.languageOf(path, room.language());
-            store(List.of(Change.created(document, path, language, author, Instant.now())));
+            long seq = store(List.of(Change.created(document, path, language, author, Instant.now())));
             byPath.put(path, document);
             pathOf.put(document, path);
-            announce(new ServerMessage.FileChanged("created", changes, document.toString(), path, null, language,
+            announce(new ServerMessage.FileChanged("created", seq, document.toString(), path, null, language,
                     clientId, requestId));
         }
-        return text.isEmpty() ? CompletableFuture.completedFuture(new Room.Restored(0, false))
-                : write(document, text, author);
+        return new Created(document, text.isEmpty() ? CompletableFuture.completedFuture(new Room.Restored(0, false))
+                : write(document, text, author));
     }
 
     /** Turns the text of the file {@code document} into {@code text} as one edit everyone sees arrive. */
@@ -237,15 +234,14 @@ public final class RoomFiles {
             refuseTaken(target, from);
             batch.add(Change.moved(byPath.get(old), old, target, author, now));
         }
-        store(batch);
-        long first = changes - batch.size();
+        long seq = store(batch);
         for (Change change : batch) {
             byPath.remove(change.oldPath());
         }
         for (Change change : batch) {
             byPath.put(change.path(), change.document());
             pathOf.put(change.document(), change.path());
-            announce(new ServerMessage.FileChanged("moved", ++first, change.document().toString(), change.path(),
+            announce(new ServerMessage.FileChanged("moved", seq++, change.document().toString(), change.path(),
                     change.oldPath(), languageOf(change.document(), change.path()), clientId, requestId));
         }
     }
@@ -269,8 +265,7 @@ public final class RoomFiles {
         for (String p : deleting) {
             batch.add(Change.deleted(byPath.get(p), p, author, now));
         }
-        store(batch);
-        long first = changes - batch.size();
+        long seq = store(batch);
         for (Change change : batch) {
             byPath.remove(change.path());
             pathOf.remove(change.document());
@@ -278,26 +273,18 @@ public final class RoomFiles {
             if (file != null) {
                 file.markDeleted();
             }
-            announce(new ServerMessage.FileChanged("deleted", ++first, change.document().toString(), change.path(),
+            announce(new ServerMessage.FileChanged("deleted", seq++, change.document().toString(), change.path(),
                     null, null, clientId, requestId));
         }
     }
 
-    /** The main file's path. */
-    public synchronized String mainPath() {
-        return pathOf.get(room.id());
-    }
-
-    /** What the room's files hold together. */
-    public long totalChars() {
-        return size.total();
-    }
-
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    private void store(List<Change> batch) throws Refused {
+    /** Stores {@code batch} as the tree's next changes; returns the number of the first. */
+    private long store(List<Change> batch) throws Refused {
+        long first = changes + 1;
         try {
-            store.apply(room.id(), room.lease(), changes + 1, batch);
+            store.apply(room.id(), room.lease(), first, batch);
         } catch (StoreException e) {
             if (e.kind() == StoreException.Kind.CONFLICT) {
                 throw new Refused(ErrorCode.STORE_UNAVAILABLE, "this server no longer serves the room; try again");
@@ -305,6 +292,7 @@ public final class RoomFiles {
             throw e;
         }
         changes += batch.size();
+        return first;
     }
 
     private void announce(ServerMessage.FileChanged change) {

@@ -119,7 +119,7 @@ public final class RoomRegistry {
         }
         // Read after the claim: whatever the previous owner stored is there by now.
         Room room = roomStore.find(id).map(record -> {
-            List<RoomFileStore.StoredFile> tree = fileStore.tree(id);
+            List<RoomFileStore.StoredFile> tree = fileStore.tree(id, id, record.code().length());
             long total = tree.stream().mapToLong(RoomFileStore.StoredFile::length).sum();
             return new Room(record, here.lease(), operationLog.lastSequences(id), limits, storage, commits, codec,
                     fanOut, this::releaseIfIdle, background, null, new ProjectSize(total, fileLimits.maxProjectChars()),
@@ -140,14 +140,27 @@ public final class RoomRegistry {
                 .orElse(null);
     }
 
+    /** Work on a room's files that may be refused. */
+    public interface FilesWork<T> {
+        T on(RoomFiles files) throws RoomFiles.Refused;
+    }
+
     /**
-     * The files of a room this node serves, loading the room if need be; empty when no such room exists or,
-     * with {@code elsewhere} set, when another node serves it. A room loaded only for this leaves memory
-     * again when idle ({@link #releaseIfIdle}).
+     * Does {@code work} on the files of a room this node serves, loading the room if need be; empty when no
+     * such room exists or, with {@code elsewhere} set, when another node serves it. A room loaded only for
+     * this leaves memory again afterwards, as after a restore, unless the work left something to store.
      */
-    public Optional<RoomFiles> files(UUID roomId, Ownership.Elsewhere[] elsewhere) {
+    public <T> Optional<T> onFiles(UUID roomId, Ownership.Elsewhere[] elsewhere, FilesWork<T> work)
+            throws RoomFiles.Refused {
         Room room = rooms.compute(roomId, (id, loaded) -> loaded != null ? loaded : load(id, elsewhere));
-        return Optional.ofNullable(room).map(Room::files);
+        if (room == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(work.on(room.files()));
+        } finally {
+            releaseIfIdle(room);
+        }
     }
 
     void releaseIfIdle(Room room) {

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -53,17 +55,59 @@ public final class RoomFileStore {
             WHERE f.room_id = ? ORDER BY f.path
             """;
 
-    /** The room's files now, by path; a text stored before lengths were kept is read once to learn its length. */
+    /** The room's files now, by path; a text stored before lengths were kept is read to learn its length. */
     public List<StoredFile> tree(UUID room) {
-        return database.query(TREE, statement -> statement.setObject(1, room), row -> {
-            UUID document = row.getObject("document_id", UUID.class);
-            long revision = row.getLong("revision");
+        return tree(room, null, 0);
+    }
+
+    /**
+     * The same when the caller holds the text of {@code known}, {@code knownLength} long (a room being
+     * loaded, its main file's): its length is taken from there, not read, and kept for later.
+     */
+    public List<StoredFile> tree(UUID room, UUID known, long knownLength) {
+        List<StoredFile> files = new ArrayList<>();
+        boolean learned = false;
+        for (StoredFile file : database.query(TREE, statement -> statement.setObject(1, room), row -> {
             long length = row.getLong("text_length");
-            if (row.wasNull()) {
-                length = texts.replay(document, revision).text().length();
+            boolean unknown = row.wasNull(); // stored before lengths were kept
+            return new StoredFile(row.getString("path"), row.getObject("document_id", UUID.class),
+                    row.getLong("revision"), unknown ? -1 : length);
+        })) {
+            if (file.length() >= 0) {
+                files.add(file);
+            } else {
+                learned |= file.document().equals(known);
+                long length = file.document().equals(known) ? knownLength
+                        : texts.replay(file.document(), file.revision()).text().length();
+                files.add(new StoredFile(file.path(), file.document(), file.revision(), length));
             }
-            return new StoredFile(row.getString("path"), document, revision, length);
-        });
+        }
+        if (learned) {
+            database.update(KEEP_LENGTH, statement -> {
+                statement.setLong(1, knownLength);
+                statement.setObject(2, known);
+            });
+        }
+        return files;
+    }
+
+    private static final String KEEP_LENGTH = "UPDATE rooms SET text_length = ? WHERE id = ? AND text_length IS NULL";
+
+    /** Where a file's text is: its document and that document's stored revision. */
+    public record Located(UUID document, long revision) {
+    }
+
+    private static final String FIND = """
+            SELECT f.document_id, r.revision FROM room_files f JOIN rooms r ON r.id = f.document_id
+            WHERE f.room_id = ? AND f.path = ?
+            """;
+
+    /** The file at {@code path}, if the room has one. */
+    public Optional<Located> find(UUID room, String path) {
+        return database.queryOne(FIND, statement -> {
+            statement.setObject(1, room);
+            statement.setString(2, path);
+        }, row -> new Located(row.getObject("document_id", UUID.class), row.getLong("revision")));
     }
 
     private static final String LAST_CHANGE = "SELECT COALESCE(MAX(seq), 0) AS seq FROM file_changes WHERE room_id = ?";

@@ -76,7 +76,7 @@ final class ConnectionFiles {
         }
         Room document = open.get(id);
         if (document == null) {
-            boolean exists = files.list().stream().anyMatch(e -> e.document().equals(id));
+            boolean exists = files.has(id);
             error(exists ? ErrorCode.NOT_JOINED : ErrorCode.FILE_DELETED, exists ? "open_file this file first"
                     : "no file " + id + " in this room (it was deleted)", clientSeq, null, message.file());
             return;
@@ -104,7 +104,7 @@ final class ConnectionFiles {
         }
         try {
             Room document = files.open(id);
-            document.joinFile(peer, readOnly);
+            document.join(peer, readOnly);
             open.put(id, document);
             if (closed && open.remove(id) != null) {
                 document.leave(peer); // the connection closed meanwhile, after its close handler took the rest
@@ -131,7 +131,7 @@ final class ConnectionFiles {
         try {
             if (m instanceof ClientMessage.CreateFile create) {
                 CompletableFuture<Room.Restored> written = files.create(create.path(), create.text(), clientId,
-                        clientId, requestId);
+                        clientId, requestId).written();
                 written.whenComplete((done, failure) -> {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;

@@ -153,6 +153,20 @@ class RoomFilesTest {
     }
 
     @Test
+    void aRoomLoadedOnlyForAChangeOverRestLeavesMemoryAgain() {
+        String room = server.createRoom();
+        put(room, "a.txt", "hello");
+        assertThat(move(room, "a.txt", "b.txt").statusCode()).isEqualTo(200);
+        assertThat(delete(room, "b.txt").statusCode()).isEqualTo(200);
+        java.util.UUID id = java.util.UUID.fromString(room);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (server.server().main().rooms().loaded(id).isPresent() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(server.server().main().rooms().loaded(id)).as("nobody is in the room").isEmpty();
+    }
+
+    @Test
     void twoClientsCreatingOnePathEndWithOneWinnerAndAClearMessageToTheOther() {
         String room = server.createRoom();
         try (WsClient ada = server.otClient(room, "ada"); WsClient bob = server.otClient(room, "bob")) {

@@ -242,6 +242,11 @@ class StoreTest {
             // Issue #21: it holds one file, its main file, named after its language, with its text and revision.
             assertThat(new RoomFileStore(database).tree(id))
                     .containsExactly(new RoomFileStore.StoredFile("main.go", id, 7, 4));
+            // a room being loaded gives its text's length, which is kept from then on
+            assertThat(new RoomFileStore(database).tree(id, id, 4)).extracting(RoomFileStore.StoredFile::length)
+                    .containsExactly(4L);
+            assertThat(database.queryOne("SELECT text_length FROM rooms WHERE id = ?", s -> s.setObject(1, id),
+                    row -> row.getLong(1))).contains(4L);
         } finally {
             if (kind == TestDatabases.Kind.POSTGRES) {
                 execute(TestDatabases.postgres(), "DROP SCHEMA " + schemaOf(url) + " CASCADE");
